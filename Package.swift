@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// One target per layer, from the socket to the database:
+//   C libraries (CMicroHTTPD, CSQLite, CSodium) -> Logging -> DoormanHTTP, DoormanCrypto, DoormanStorage
+//   -> DoormanOAuth (rules, no I/O) -> DoormanWeb (pages) -> DoormanApp (configuration, commands) -> doorman.
+// DoormanClient is the SDK that web apps link; it depends on Foundation alone.
+let package = Package(
+    name: "Doorman",
+    products: [
+        .executable(name: "doorman", targets: ["doorman"]),
+        .library(name: "DoormanClient", targets: ["DoormanClient"]),
+    ],
+    targets: [
+        .target(
+            name: "CMicroHTTPD",
+            linkerSettings: [.linkedLibrary("microhttpd")]
+        ),
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .systemLibrary(
+            name: "CSodium",
+            pkgConfig: "libsodium",
+            providers: [.apt(["libsodium-dev"])]
+        ),
+        .target(name: "Logging"),
+        .target(name: "DoormanHTTP", dependencies: ["CMicroHTTPD", "Logging"]),
+        .target(name: "DoormanCrypto", dependencies: ["CSodium"]),
+        .target(name: "DoormanStorage", dependencies: ["CSQLite", "Logging"]),
+        .target(name: "DoormanOAuth", dependencies: ["DoormanCrypto"]),
+        .target(name: "DoormanWeb", dependencies: ["DoormanHTTP", "DoormanOAuth"]),
+        .target(name: "DoormanClient"),
+        .target(
+            name: "DoormanApp",
+            dependencies: [
+                "Logging", "DoormanHTTP", "DoormanCrypto", "DoormanStorage", "DoormanOAuth", "DoormanWeb",
+            ]
+        ),
+        .executableTarget(name: "doorman", dependencies: ["DoormanApp"]),
+
+        .testTarget(name: "LoggingTests", dependencies: ["Logging"]),
+        .testTarget(name: "DoormanHTTPTests", dependencies: ["DoormanHTTP"]),
+        .testTarget(name: "DoormanCryptoTests", dependencies: ["DoormanCrypto"]),
+        .testTarget(name: "DoormanStorageTests", dependencies: ["DoormanStorage"]),
+        .testTarget(name: "DoormanAppTests", dependencies: ["DoormanApp"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

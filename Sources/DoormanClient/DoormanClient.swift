@@ -1,0 +1,2 @@
+/// The client SDK that web apps use against Doorman or against Whop.
+public enum DoormanClient {}
