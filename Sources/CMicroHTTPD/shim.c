@@ -2,7 +2,20 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <stdio.h>
 #include <string.h>
+
+/// Formats one libmicrohttpd error message and hands it to the configured Swift callback.
+static void forward_log(void *cls, const char *format, va_list arguments) {
+    const struct doorman_mhd_config *config = cls;
+    char message[512];
+    vsnprintf(message, sizeof message, format, arguments);
+    size_t length = strlen(message);
+    while (length > 0 && (message[length - 1] == '\n' || message[length - 1] == '\r')) {
+        message[--length] = '\0';
+    }
+    config->log_callback(config->log_callback_cls, message);
+}
 
 /// Leaves the path undecoded: Doorman parses the raw URI itself, so escapes are checked in one place.
 static size_t keep_escapes(void *cls, struct MHD_Connection *connection, char *uri) {
@@ -12,14 +25,11 @@ static size_t keep_escapes(void *cls, struct MHD_Connection *connection, char *u
 }
 
 struct MHD_Daemon *doorman_mhd_start(const struct doorman_mhd_config *config) {
-    struct MHD_OptionItem options[12];
+    struct MHD_OptionItem options[16];
     int count = 0;
 
-    options[count++] = (struct MHD_OptionItem){MHD_OPTION_LISTENING_ADDRESS_REUSE, 1, NULL};
+    options[count++] = (struct MHD_OptionItem){MHD_OPTION_LISTEN_SOCKET, config->listen_socket, NULL};
     options[count++] = (struct MHD_OptionItem){MHD_OPTION_UNESCAPE_CALLBACK, (intptr_t)keep_escapes, NULL};
-    if (config->bind_address != NULL) {
-        options[count++] = (struct MHD_OptionItem){MHD_OPTION_SOCK_ADDR, 0, (void *)config->bind_address};
-    }
     if (config->thread_pool_size > 1) {
         options[count++] = (struct MHD_OptionItem){MHD_OPTION_THREAD_POOL_SIZE, config->thread_pool_size, NULL};
     }
@@ -46,16 +56,19 @@ struct MHD_Daemon *doorman_mhd_start(const struct doorman_mhd_config *config) {
         options[count++] = (struct MHD_OptionItem){
             MHD_OPTION_URI_LOG_CALLBACK, (intptr_t)config->uri_log_callback, config->uri_log_callback_cls};
     }
+    if (config->notify_connection_callback != NULL) {
+        options[count++] = (struct MHD_OptionItem){
+            MHD_OPTION_NOTIFY_CONNECTION, (intptr_t)config->notify_connection_callback,
+            config->notify_connection_callback_cls};
+    }
+    if (config->log_callback != NULL) {
+        options[count++] = (struct MHD_OptionItem){MHD_OPTION_EXTERNAL_LOGGER, (intptr_t)forward_log, (void *)config};
+    }
     options[count++] = (struct MHD_OptionItem){MHD_OPTION_END, 0, NULL};
 
-    return MHD_start_daemon(config->flags, config->port, NULL, NULL,
+    return MHD_start_daemon(config->flags, 0, NULL, NULL,
                             config->access_handler, config->access_handler_cls,
                             MHD_OPTION_ARRAY, options, MHD_OPTION_END);
-}
-
-uint16_t doorman_mhd_bound_port(struct MHD_Daemon *daemon) {
-    const union MHD_DaemonInfo *info = MHD_get_daemon_info(daemon, MHD_DAEMON_INFO_BIND_PORT);
-    return info == NULL ? 0 : info->port;
 }
 
 unsigned int doorman_mhd_connection_count(struct MHD_Daemon *daemon) {
@@ -79,4 +92,9 @@ int doorman_mhd_client_address(struct MHD_Connection *connection, char *buffer, 
         return -1;
     }
     return inet_ntop(address->sa_family, raw, buffer, (socklen_t)size) == NULL ? -1 : 0;
+}
+
+void *doorman_mhd_socket_context(struct MHD_Connection *connection) {
+    const union MHD_ConnectionInfo *info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    return info == NULL ? NULL : info->socket_context;
 }

@@ -10,9 +10,8 @@
 /// libmicrohttpd's own default for it.
 struct doorman_mhd_config {
     unsigned int flags;
-    uint16_t port;
-    /// IPv4 or IPv6 address to bind; NULL binds every address on `port`.
-    const struct sockaddr *bind_address;
+    /// A socket that is already bound and listening; libmicrohttpd takes it over.
+    int listen_socket;
     unsigned int thread_pool_size;
     unsigned int connection_limit;
     unsigned int per_ip_connection_limit;
@@ -26,13 +25,20 @@ struct doorman_mhd_config {
     /// Receives the raw request URI before parsing; its return value becomes the request's context pointer.
     void *(*uri_log_callback)(void *cls, const char *uri, struct MHD_Connection *connection);
     void *uri_log_callback_cls;
+    /// Called when a connection opens and when it closes; may set the connection's socket context.
+    MHD_NotifyConnectionCallback notify_connection_callback;
+    void *notify_connection_callback_cls;
+    /// Receives libmicrohttpd's own error messages, already formatted; NULL keeps them on stderr.
+    void (*log_callback)(void *cls, const char *message);
+    void *log_callback_cls;
 };
 
 /// Starts a daemon with the options above. `MHD_start_daemon` is variadic, so Swift cannot call it.
+/// `config` must stay valid until the daemon is stopped, because the log callback reads it.
 struct MHD_Daemon *doorman_mhd_start(const struct doorman_mhd_config *config);
 
-/// The port the daemon listens on, useful after binding port 0; 0 when unknown.
-uint16_t doorman_mhd_bound_port(struct MHD_Daemon *daemon);
+/// The socket context that the notify-connection callback stored for `connection`, or NULL.
+void *doorman_mhd_socket_context(struct MHD_Connection *connection);
 
 /// The number of connections the daemon has open.
 unsigned int doorman_mhd_connection_count(struct MHD_Daemon *daemon);

@@ -1,0 +1,53 @@
+/// An HTTP response: status, header fields and a body sent in one piece.
+public struct Response: Sendable {
+    /// The status code.
+    public var status: HTTPStatus
+    /// The header fields; `Content-Length` and `Date` are added by the server.
+    public var headers: HTTPHeaders
+    /// The body bytes.
+    public var body: [UInt8]
+
+    /// Creates a response.
+    public init(status: HTTPStatus = .ok, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = []) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+
+    /// A response whose body is `text` in UTF-8 with the given media type.
+    public init(status: HTTPStatus = .ok, contentType: String, text: String) {
+        self.init(status: status, headers: ["Content-Type": contentType], body: Array(text.utf8))
+    }
+
+    /// A JSON response from already serialized bytes.
+    public static func json(_ bytes: [UInt8], status: HTTPStatus = .ok) -> Response {
+        Response(status: status, headers: ["Content-Type": "application/json; charset=utf-8"], body: bytes)
+    }
+
+    /// A JSON response `{"message": "..."}`, the error shape of Doorman's v5 API.
+    public static func message(_ text: String, status: HTTPStatus) -> Response {
+        json(Array("{\"message\":\(JSONString.quoted(text))}".utf8), status: status)
+    }
+}
+
+/// Quotes a string as a JSON string literal (RFC 8259 section 7).
+enum JSONString {
+    static func quoted(_ text: String) -> String {
+        var output = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default:
+                output.unicodeScalars.append(scalar)
+            }
+        }
+        return output + "\""
+    }
+}

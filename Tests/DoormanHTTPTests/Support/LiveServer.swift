@@ -1,0 +1,49 @@
+import Glibc
+import DoormanHTTP
+import Logging
+
+/// Starts a real server on an ephemeral loopback port for the duration of a test.
+func withLiveServer<T>(
+    _ router: Router,
+    configure: (inout HTTPServerConfiguration) -> Void = { _ in },
+    _ body: (HTTPServer, Int) throws -> T
+) throws -> T {
+    var configuration = HTTPServerConfiguration()
+    configuration.port = 0
+    configure(&configuration)
+    let server = HTTPServer(configuration: configuration, router: router, logger: quietLogger())
+    try server.start()
+    defer { server.shutdown() }
+    return try body(server, server.port ?? 0)
+}
+
+/// A router with the routes the server tests use.
+func testRouter() -> Router {
+    var router = Router()
+    router.get("/hello") { _ in Response(contentType: "text/plain", text: "hello") }
+    router.post("/echo") { request in Response(status: .ok, headers: [:], body: request.body) }
+    router.get("/items/:id") { request in Response(contentType: "text/plain", text: request.parameters["id"] ?? "") }
+    router.get("/slow") { _ in
+        usleepSeconds(1.0)
+        return Response(contentType: "text/plain", text: "finished")
+    }
+    router.addAsync(.get, "/later") { _ in
+        try await Task.sleep(for: .milliseconds(50))
+        return Response(contentType: "text/plain", text: "awaited")
+    }
+    router.get("/fail") { _ in throw TestFailure() }
+    return router
+}
+
+struct TestFailure: Error {}
+
+func usleepSeconds(_ seconds: Double) {
+    usleep(UInt32(seconds * 1_000_000))
+}
+
+/// A logger that drops everything below critical, so test output stays readable.
+func quietLogger() -> Logger {
+    var logger = Logger(label: "test")
+    logger.logLevel = .critical
+    return logger
+}
