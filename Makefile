@@ -1,8 +1,8 @@
-# Build, run, test and benchmark Doorman. Each target first installs the Debian packages it needs.
+# Build, run, test and benchmark Doorman. build, demo, test and bench first install the Debian packages they need.
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
 
-# /etc/profile.d puts the toolchain on PATH for login shells only.
+# A toolchain unpacked to /opt/swift is on PATH only where a login script adds it.
 ifeq ($(shell command -v swift),)
 export PATH := $(PATH):/opt/swift/usr/bin
 endif
