@@ -74,7 +74,8 @@ public struct PasswordHasher: Sendable {
         let capacity = crypto_pwhash_argon2id_strbytes()
         var output = [CChar](repeating: 0, count: capacity)
         let status = characters.withUnsafeBufferPointer { buffer in
-            crypto_pwhash_argon2id_str(&output, buffer.baseAddress!, UInt64(byteCount), limits.operations, limits.memory)
+            crypto_pwhash_argon2id_str(
+                &output, buffer.baseAddress!, UInt64(byteCount), limits.operations, limits.memory)
         }
         guard status == 0 else {
             throw .hashingFailed(memoryLimit: limits.memory)

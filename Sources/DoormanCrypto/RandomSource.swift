@@ -45,7 +45,7 @@ extension RandomSource {
     public func uniform(below upperBound: UInt32) -> UInt32 {
         precondition(upperBound > 0, "upper bound must be positive")
 
-        // Values below `limit` map evenly onto 0..<upperBound; the rest are drawn again.
+        // Values up to `limit` map evenly onto 0..<upperBound. Larger values are drawn again.
         let limit = UInt32.max - (UInt32.max % upperBound + 1) % upperBound
         while true {
             let value = bytes(count: 4).reduce(UInt32(0)) { ($0 << 8) | UInt32($1) }
