@@ -41,12 +41,17 @@ let package = Package(
         ),
         .executableTarget(name: "doorman", dependencies: ["DoormanApp"]),
 
+        .target(
+            name: "DoormanTestSupport",
+            dependencies: ["DoormanHTTP", "Logging"],
+            path: "Tests/DoormanTestSupport"
+        ),
         .testTarget(name: "LoggingTests", dependencies: ["Logging"]),
-        .testTarget(name: "DoormanHTTPTests", dependencies: ["DoormanHTTP"]),
+        .testTarget(name: "DoormanHTTPTests", dependencies: ["DoormanHTTP", "DoormanTestSupport"]),
         .testTarget(name: "DoormanCryptoTests", dependencies: ["DoormanCrypto"]),
         .testTarget(name: "DoormanStorageTests", dependencies: ["DoormanStorage"]),
         .testTarget(name: "DoormanOAuthTests", dependencies: ["DoormanOAuth"]),
-        .testTarget(name: "DoormanAppTests", dependencies: ["DoormanApp"]),
+        .testTarget(name: "DoormanAppTests", dependencies: ["DoormanApp", "DoormanTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

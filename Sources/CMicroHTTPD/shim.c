@@ -28,6 +28,10 @@ struct MHD_Daemon *doorman_mhd_start(const struct doorman_mhd_config *config) {
     struct MHD_OptionItem options[16];
     int count = 0;
 
+    // libmicrohttpd requires the logger first, or earlier options log to stderr in its own format.
+    if (config->log_callback != NULL) {
+        options[count++] = (struct MHD_OptionItem){MHD_OPTION_EXTERNAL_LOGGER, (intptr_t)forward_log, (void *)config};
+    }
     options[count++] = (struct MHD_OptionItem){MHD_OPTION_LISTEN_SOCKET, config->listen_socket, NULL};
     options[count++] = (struct MHD_OptionItem){MHD_OPTION_UNESCAPE_CALLBACK, (intptr_t)keep_escapes, NULL};
     if (config->thread_pool_size > 1) {
@@ -60,9 +64,6 @@ struct MHD_Daemon *doorman_mhd_start(const struct doorman_mhd_config *config) {
         options[count++] = (struct MHD_OptionItem){
             MHD_OPTION_NOTIFY_CONNECTION, (intptr_t)config->notify_connection_callback,
             config->notify_connection_callback_cls};
-    }
-    if (config->log_callback != NULL) {
-        options[count++] = (struct MHD_OptionItem){MHD_OPTION_EXTERNAL_LOGGER, (intptr_t)forward_log, (void *)config};
     }
     options[count++] = (struct MHD_OptionItem){MHD_OPTION_END, 0, NULL};
 

@@ -2,6 +2,7 @@ import DoormanHTTP
 import Dispatch
 import Glibc
 import Synchronization
+import DoormanTestSupport
 import Testing
 
 @Suite("HTTP server on a live loopback port")

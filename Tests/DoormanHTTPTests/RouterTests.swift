@@ -1,4 +1,5 @@
 import DoormanHTTP
+import DoormanTestSupport
 import Testing
 
 @Suite("Router")

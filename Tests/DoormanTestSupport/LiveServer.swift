@@ -3,7 +3,7 @@ import DoormanHTTP
 import Logging
 
 /// Starts a real server on an ephemeral loopback port for the duration of a test.
-func withLiveServer<T>(
+public func withLiveServer<T>(
     _ router: Router,
     configure: (inout HTTPServerConfiguration) -> Void = { _ in },
     _ body: (HTTPServer, Int) throws -> T
@@ -18,7 +18,7 @@ func withLiveServer<T>(
 }
 
 /// A router with the routes the server tests use.
-func testRouter() -> Router {
+public func testRouter() -> Router {
     var router = Router()
     router.get("/hello") { _ in Response(contentType: "text/plain", text: "hello") }
     router.post("/echo") { request in Response(status: .ok, headers: [:], body: request.body) }
@@ -35,14 +35,14 @@ func testRouter() -> Router {
     return router
 }
 
-struct TestFailure: Error {}
+public struct TestFailure: Error {}
 
-func usleepSeconds(_ seconds: Double) {
+public func usleepSeconds(_ seconds: Double) {
     usleep(UInt32(seconds * 1_000_000))
 }
 
 /// A logger that drops everything below critical, so test output stays readable.
-func quietLogger() -> Logger {
+public func quietLogger() -> Logger {
     var logger = Logger(label: "test")
     logger.logLevel = .critical
     return logger

@@ -1,23 +1,23 @@
 import Glibc
 
 /// A blocking TCP connection to a loopback server, for tests that need byte-level control over requests.
-final class TestConnection {
+public final class TestConnection {
     /// A response as read off the socket.
-    struct Reply {
-        var status: Int
-        var headers: [(name: String, value: String)]
-        var body: [UInt8]
+    public struct Reply {
+        public var status: Int
+        public var headers: [(name: String, value: String)]
+        public var body: [UInt8]
 
-        func header(_ name: String) -> String? {
+        public func header(_ name: String) -> String? {
             headers.first { $0.name.lowercased() == name.lowercased() }?.value
         }
 
-        var text: String { String(decoding: body, as: UTF8.self) }
+        public var text: String { String(decoding: body, as: UTF8.self) }
     }
 
-    enum Failure: Error, CustomStringConvertible {
+    public enum Failure: Error, CustomStringConvertible {
         case connect(Int32), closed, timedOut, malformed(String)
-        var description: String {
+        public var description: String {
             switch self {
             case .connect(let code): "connect failed with errno \(code)"
             case .closed: "the server closed the connection"
@@ -27,10 +27,10 @@ final class TestConnection {
         }
     }
 
-    let socket: Int32
+    public let socket: Int32
     private var buffer: [UInt8] = []
 
-    init(port: Int, readTimeoutSeconds: Int = 10) throws {
+    public init(port: Int, readTimeoutSeconds: Int = 10) throws {
         socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var timeout = timeval(tv_sec: readTimeoutSeconds, tv_usec: 0)
         setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
@@ -52,11 +52,11 @@ final class TestConnection {
 
     deinit { close(socket) }
 
-    func send(_ text: String) throws {
+    public func send(_ text: String) throws {
         try send(Array(text.utf8))
     }
 
-    func send(_ bytes: [UInt8]) throws {
+    public func send(_ bytes: [UInt8]) throws {
         var offset = 0
         while offset < bytes.count {
             let written = bytes[offset...].withUnsafeBytes { Glibc.send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
@@ -66,7 +66,7 @@ final class TestConnection {
     }
 
     /// Reads one response whose body length is given by `Content-Length`.
-    func readReply() throws -> Reply {
+    public func readReply() throws -> Reply {
         let headEnd = try fill(until: { Self.find([13, 10, 13, 10], in: $0) })
         let head = String(decoding: buffer[..<headEnd], as: UTF8.self)
         buffer.removeFirst(headEnd + 4)
@@ -85,7 +85,7 @@ final class TestConnection {
     }
 
     /// Whether the server has closed the connection: a read returns end of file within the timeout.
-    func isClosedByPeer() -> Bool {
+    public func isClosedByPeer() -> Bool {
         var byte: UInt8 = 0
         return recv(socket, &byte, 1, 0) == 0
     }

@@ -1,0 +1,37 @@
+import Dispatch
+import Glibc
+
+/// Blocks until SIGTERM or SIGINT arrives, then returns the signal's name.
+///
+/// The signals are ignored by default handling and delivered through dispatch sources, so no code runs
+/// inside a signal handler. A second signal while shutting down ends the process at once with 128 + signal.
+final class SignalWaiter: @unchecked Sendable {
+    private let semaphore = DispatchSemaphore(value: 0)
+    private var sources: [DispatchSourceSignal] = []
+    private var received: Int32 = 0
+    private let queue = DispatchQueue(label: "doorman.signals")
+
+    init(signals: [Int32] = [SIGTERM, SIGINT]) {
+        for number in signals {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
+            source.setEventHandler { [unowned self] in self.deliver(number) }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    private func deliver(_ number: Int32) {
+        if received != 0 {
+            _exit(128 + number)
+        }
+        received = number
+        semaphore.signal()
+    }
+
+    /// Waits for the first signal and returns its name, such as `SIGTERM`.
+    func wait() -> String {
+        semaphore.wait()
+        return queue.sync { received == SIGINT ? "SIGINT" : received == SIGTERM ? "SIGTERM" : "signal \(received)" }
+    }
+}
