@@ -118,3 +118,41 @@ import DoormanHTTP
         #expect(JSONNumber(text: "1") == JSONNumber(1))
     }
 }
+
+@Suite struct JSONValueEqualityTests {
+    @Test func comparesStringsByExactBytes() {
+        let semicolon: JSONValue = "a;b"
+        let greekQuestionMark: JSONValue = "a\u{37E}b"
+        #expect(semicolon != greekQuestionMark)
+        #expect(JSONValue.string("caf\u{E9}") != JSONValue.string("cafe\u{301}"))
+        #expect(JSONValue.string("café") == JSONValue.string("café"))
+    }
+
+    @Test func comparesKeysByExactBytes() {
+        let plain: JSONValue = ["K": 1]
+        let kelvin: JSONValue = ["\u{212A}": 1]
+        #expect(plain != kelvin)
+    }
+
+    @Test func comparesDifferentKinds() {
+        #expect(JSONValue.null != JSONValue.bool(false))
+        #expect(JSONValue.string("1") != JSONValue.number(1))
+        #expect(JSONValue.array([]) != JSONValue.object([:]))
+    }
+
+    @Test func distinguishesNullMemberFromMissing() {
+        let object: JSONObject = ["a": nil]
+        #expect(object.contains("a"))
+        #expect(object["a"] == JSONValue.null)
+        #expect(!object.contains("b"))
+        #expect(object["b"] == nil)
+    }
+
+    @Test func rejectsRepeatedLiteralKey() async {
+        await #expect(processExitsWith: .failure) {
+            let key = "a"
+            let object: JSONObject = [key: 1, "a": 2]
+            _ = object
+        }
+    }
+}

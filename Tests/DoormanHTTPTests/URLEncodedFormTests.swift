@@ -167,3 +167,12 @@ import DoormanHTTP
         }
     }
 }
+
+@Suite struct URLEncodedFormEqualityTests {
+    @Test func comparesPairsByExactBytes() throws {
+        let composed = try URLEncodedForm.parse("name=caf%C3%A9")
+        let decomposed = try URLEncodedForm.parse("name=cafe%CC%81")
+        #expect(composed != decomposed)
+        #expect(composed == (try URLEncodedForm.parse("name=caf%C3%A9")))
+    }
+}

@@ -1,7 +1,8 @@
 /// JSON object whose members keep their order and have unique keys.
 ///
 /// Keys compare by exact UTF-8 bytes, without Unicode normalization. Lookups scan the members, which suits the
-/// small objects of HTTP APIs. Two objects are equal when they have equal members in the same order.
+/// small objects of HTTP APIs. Two objects are equal when they have equal members in the same order, where
+/// member keys and string values compare by exact UTF-8 bytes.
 public struct JSONObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
     /// One key and its value.
     public struct Member: Sendable, Equatable {
@@ -12,6 +13,11 @@ public struct JSONObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
         public init(key: String, value: JSONValue) {
             self.key = key
             self.value = value
+        }
+
+        /// Returns whether the keys have the same UTF-8 bytes and the values are equal.
+        public static func == (lhs: Member, rhs: Member) -> Bool {
+            isExactlyEqual(lhs.key, rhs.key) && lhs.value == rhs.value
         }
     }
 
@@ -32,9 +38,14 @@ public struct JSONObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
         self.members = []
         for (key, value) in elements {
-            precondition(self[key] == nil, "JSON object literal repeats the key \(key)")
+            precondition(!contains(key), "JSON object literal repeats the key \(key)")
             members.append(Member(key: key, value: value))
         }
+    }
+
+    /// Returns whether the object has a member with this key, even one whose value is `null`.
+    public func contains(_ key: String) -> Bool {
+        members.contains { isExactlyEqual($0.key, key) }
     }
 
     /// Number of members.

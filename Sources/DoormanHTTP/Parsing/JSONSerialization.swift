@@ -64,6 +64,12 @@ enum JSONWriter {
 
     static func writeString(_ text: String, to output: inout [UInt8]) {
         output.append(ASCII.quote)
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == ASCII.quote || $0 == ASCII.backslash }) {
+            output.append(contentsOf: text.utf8)
+            output.append(ASCII.quote)
+            return
+        }
+
         for byte in text.utf8 {
             switch byte {
             case ASCII.quote, ASCII.backslash:

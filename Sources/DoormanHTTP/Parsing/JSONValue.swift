@@ -47,10 +47,26 @@ public enum JSONValue: Sendable, Equatable, ExpressibleByNilLiteral, Expressible
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
         var object = JSONObject()
         for (key, value) in elements {
-            precondition(object[key] == nil, "JSON object literal repeats the key \(key)")
+            precondition(!object.contains(key), "JSON object literal repeats the key \(key)")
             object[key] = value
         }
         self = .object(object)
+    }
+
+    /// Returns whether the values are equal, comparing strings and object keys by exact UTF-8 bytes.
+    ///
+    /// Swift's `==` on `String` would treat canonically equivalent text as equal, so that `"a;b"` would equal
+    /// `"a\u{37E}b"` (GREEK QUESTION MARK). Numbers compare by their literal text.
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+        switch (lhs, rhs) {
+        case (.null, .null): true
+        case (.bool(let left), .bool(let right)): left == right
+        case (.number(let left), .number(let right)): left == right
+        case (.string(let left), .string(let right)): isExactlyEqual(left, right)
+        case (.array(let left), .array(let right)): left == right
+        case (.object(let left), .object(let right)): left == right
+        default: false
+        }
     }
 
     /// Parses JSON text with the default limits of `JSONParser`.

@@ -19,6 +19,11 @@ public struct URLEncodedForm: Sendable, Equatable, ExpressibleByDictionaryLitera
             self.name = name
             self.value = value
         }
+
+        /// Returns whether names and values have the same UTF-8 bytes, without Unicode normalization.
+        public static func == (lhs: Pair, rhs: Pair) -> Bool {
+            isExactlyEqual(lhs.name, rhs.name) && isExactlyEqual(lhs.value, rhs.value)
+        }
     }
 
     /// Maximum number of pairs that `parse` accepts when the caller passes no `maximumPairs`.
