@@ -16,7 +16,10 @@ import Testing
         ("a=\"\"", [Pair(name: "a", value: "")]),
         ("a=\"xyz\"", [Pair(name: "a", value: "xyz")]),
         ("a=x=y", [Pair(name: "a", value: "x=y")]),
-        ("sid=abc-DEF_123.~!#$%&'()*+-./:<>?@[]^`{|}", [Pair(name: "sid", value: "abc-DEF_123.~!#$%&'()*+-./:<>?@[]^`{|}")]),
+        (
+            "sid=abc-DEF_123.~!#$%&'()*+-./:<>?@[]^`{|}",
+            [Pair(name: "sid", value: "abc-DEF_123.~!#$%&'()*+-./:<>?@[]^`{|}")]
+        ),
         ("a=1; a=2", [Pair(name: "a", value: "1")]),
         ("A=1; a=2", [Pair(name: "A", value: "1"), Pair(name: "a", value: "2")]),
         ("a=1;", [Pair(name: "a", value: "1")]),

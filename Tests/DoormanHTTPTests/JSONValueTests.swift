@@ -92,7 +92,9 @@ import DoormanHTTP
     }
 
     @Test func doubleTextsAreValidJSON() throws {
-        let samples: [Double] = [1e-5, 1e16, 1e300, .leastNonzeroMagnitude, .greatestFiniteMagnitude, -123.456, 0.1 + 0.2]
+        let samples: [Double] = [
+            1e-5, 1e16, 1e300, .leastNonzeroMagnitude, .greatestFiniteMagnitude, -123.456, 0.1 + 0.2,
+        ]
         for sample in samples {
             let number = try #require(JSONNumber(sample))
             #expect(JSONNumber(text: number.text) != nil, "\(number.text) is not a JSON number")
@@ -106,7 +108,9 @@ import DoormanHTTP
         #expect(JSONNumber(0).text == "0")
     }
 
-    static let invalidNumberTexts = ["", "-", "01", "1.", ".1", "+1", "1e", "NaN", "Infinity", " 1", "1 ", "0x1", "1_000"]
+    static let invalidNumberTexts = [
+        "", "-", "01", "1.", ".1", "+1", "1e", "NaN", "Infinity", " 1", "1 ", "0x1", "1_000",
+    ]
 
     @Test(arguments: invalidNumberTexts)
     func rejectsInvalidNumberText(text: String) {

@@ -16,10 +16,18 @@ import DoormanHTTP
         ("text/plain; x=\"a; b=c\"", "text/plain", [Parameter(name: "x", value: "a; b=c")]),
         ("text/plain; x=\"\"", "text/plain", [Parameter(name: "x", value: "")]),
         ("text/plain;", "text/plain", []),
-        ("text/plain;;; a=1 ;; b=2;", "text/plain", [Parameter(name: "a", value: "1"), Parameter(name: "b", value: "2")]),
+        (
+            "text/plain;;; a=1 ;; b=2;",
+            "text/plain",
+            [Parameter(name: "a", value: "1"), Parameter(name: "b", value: "2")]
+        ),
         ("text/plain; a=1; a=2", "text/plain", [Parameter(name: "a", value: "1"), Parameter(name: "a", value: "2")]),
         ("application/x-www-form-urlencoded", "application/x-www-form-urlencoded", []),
-        ("multipart/form-data; boundary=----abc", "multipart/form-data", [Parameter(name: "boundary", value: "----abc")]),
+        (
+            "multipart/form-data; boundary=----abc",
+            "multipart/form-data",
+            [Parameter(name: "boundary", value: "----abc")]
+        ),
         ("application/vnd.api+json", "application/vnd.api+json", []),
     ]
 
@@ -112,5 +120,20 @@ import DoormanHTTP
             parameters: [Parameter(name: "boundary", value: "a b;c\\d"), Parameter(name: "x", value: "")]
         )
         #expect(try MediaType.parse(mediaType.description) == mediaType)
+    }
+}
+
+@Suite struct MediaTypeRobustnessTests {
+    @Test func neverCrashesOnArbitraryBytes() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [UInt8] = Array("a/;= \"\\\tx".utf8) + [0x00, 0x80, 0xFF]
+        for _ in 0..<2000 {
+            let length = Int.random(in: 0..<16, using: &generator)
+            let header = (0..<length).map { _ in alphabet.randomElement(using: &generator)! }
+            if let mediaType = try? MediaType.parse(header) {
+                #expect(!mediaType.type.isEmpty)
+                #expect(!mediaType.subtype.isEmpty)
+            }
+        }
     }
 }

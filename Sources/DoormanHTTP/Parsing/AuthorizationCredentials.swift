@@ -74,7 +74,9 @@ public enum AuthorizationCredentials: Sendable, Equatable, CustomStringConvertib
         throw .unsupportedAuthorizationScheme(String(decoding: scheme, as: UTF8.self))
     }
 
-    private static func parseBearer(_ credentials: ArraySlice<UInt8>) throws(HTTPParseError) -> AuthorizationCredentials {
+    private static func parseBearer(
+        _ credentials: ArraySlice<UInt8>
+    ) throws(HTTPParseError) -> AuthorizationCredentials {
         guard !credentials.isEmpty else {
             throw .malformedAuthorization(reason: "the Bearer token is missing")
         }
@@ -123,7 +125,8 @@ public enum AuthorizationCredentials: Sendable, Equatable, CustomStringConvertib
         }
 
         let username = try decodeBasicPart(decoded, in: 0..<colon, named: "user name", decoding: decoding)
-        let password = try decodeBasicPart(decoded, in: colon + 1..<decoded.count, named: "password", decoding: decoding)
+        let passwordRange = colon + 1..<decoded.count
+        let password = try decodeBasicPart(decoded, in: passwordRange, named: "password", decoding: decoding)
         return .basic(username: username, password: password)
     }
 

@@ -1,8 +1,8 @@
 /// Cookies of a `Cookie` request header (RFC 6265 section 4.2), in header order with unique names.
 ///
 /// Parsing does not throw, because a browser sends every cookie that matches the request, including malformed ones
-/// set by other software, and one bad cookie must not break the request. It splits the header at `;`, trims spaces and tabs
-/// around each piece, and skips a piece when:
+/// set by other software, and one bad cookie must not break the request. It splits the header at `;`, trims spaces
+/// and tabs around each piece, and skips a piece when:
 /// - it has no `=`, or its name is empty or not an HTTP token;
 /// - its value, after removing one pair of surrounding double quotes, contains a byte outside the `cookie-octet`
 ///   set of RFC 6265 section 4.1.1, such as a space, `"`, `,`, `;`, `\`, a control character or a non-ASCII byte.

@@ -43,7 +43,7 @@ public enum HTTPParseError: Error, Sendable, Equatable, CustomStringConvertible 
         case .invalidPercentEncoding(let offset):
             "invalid percent-encoding at byte offset \(offset): '%' must be followed by two hexadecimal digits"
         case .invalidUTF8(let offset):
-            "invalid UTF-8 at byte offset \(offset): text must be UTF-8, percent-encoded where the syntax requires it"
+            "invalid UTF-8 at byte offset \(offset); send text encoded as UTF-8"
         case .emptyParameterName(let offset):
             "parameter at byte offset \(offset) has an empty name; send parameters as name=value"
         case .tooManyParameters(let limit):
@@ -65,22 +65,22 @@ public enum HTTPParseError: Error, Sendable, Equatable, CustomStringConvertible 
         }
     }
 
-    /// Maximum number of characters of input that a message echoes.
+    /// Maximum number of Unicode scalars of input that a message echoes.
     static let maximumExcerptLength = 64
 
     /// Quotes client-supplied text for a message, escaping quotes, backslashes and invisible characters
     /// (Unicode categories Cc and Cf, which include bidirectional overrides) and cutting it after
-    /// `maximumExcerptLength` characters.
+    /// `maximumExcerptLength` scalars.
+    ///
+    /// The cut counts scalars, not characters, because one character can hold any number of combining marks.
     static func excerpt(_ text: String) -> String {
         var result = "\""
-        for (position, character) in text.enumerated() {
+        for (position, scalar) in text.unicodeScalars.enumerated() {
             if position == maximumExcerptLength {
                 result += "…"
                 break
             }
-            for scalar in character.unicodeScalars {
-                result += escaped(scalar)
-            }
+            result += escaped(scalar)
         }
         return result + "\""
     }

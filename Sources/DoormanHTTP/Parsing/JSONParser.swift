@@ -193,7 +193,10 @@ struct JSONReader {
         }
     }
 
-    private mutating func readMember(depth: Int, keys: inout UniqueNameSet) throws(HTTPParseError) -> JSONObject.Member {
+    private mutating func readMember(
+        depth: Int,
+        keys: inout UniqueNameSet
+    ) throws(HTTPParseError) -> JSONObject.Member {
         if currentByte(is: 0x7D) {
             throw syntaxError("trailing comma before '}'")
         }

@@ -96,7 +96,8 @@ public struct MediaType: Sendable, Equatable, CustomStringConvertible {
         parameter("charset").map { ASCII.lowercasedString(ArraySlice($0.utf8)) }
     }
 
-    /// Returns whether the type and subtype equal `essence`, such as `"application/json"`, without regard to ASCII case.
+    /// Returns whether the type and subtype equal `essence`, such as `"application/json"`, without regard to ASCII
+    /// case.
     public func hasEssence(_ essence: String) -> Bool {
         ASCII.equalsIgnoringCase(ArraySlice(essence.utf8), self.essence)
     }

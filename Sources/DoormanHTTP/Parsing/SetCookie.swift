@@ -72,7 +72,10 @@ public struct SetCookie: Sendable, Equatable, CustomStringConvertible {
         if let expires {
             precondition((0...HTTPDate.maximumUnixTime).contains(expires), "expires of cookie \(name) is out of range")
         }
-        precondition(sameSite != SameSite.none || secure, "SameSite=None requires Secure, or browsers drop cookie \(name)")
+        precondition(
+            sameSite != SameSite.none || secure,
+            "SameSite=None requires Secure, or browsers drop cookie \(name)"
+        )
         Self.checkPrefixRules(name: name, path: path, domain: domain, secure: secure)
 
         self.name = name
