@@ -26,28 +26,6 @@ public struct Response: Sendable {
 
     /// A JSON response `{"message": "..."}`, the error shape of Doorman's v5 API.
     public static func message(_ text: String, status: HTTPStatus) -> Response {
-        json(Array("{\"message\":\(JSONString.quoted(text))}".utf8), status: status)
-    }
-}
-
-/// Quotes a string as a JSON string literal (RFC 8259 section 7).
-enum JSONString {
-    static func quoted(_ text: String) -> String {
-        var output = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default:
-                output.unicodeScalars.append(scalar)
-            }
-        }
-        return output + "\""
+        json(JSONValue.object(["message": .string(text)]).serialized(), status: status)
     }
 }

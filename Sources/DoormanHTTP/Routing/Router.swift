@@ -141,7 +141,7 @@ public struct Router: Sendable {
             case .parameter(let name):
                 guard !actual.isEmpty else { return nil }
                 do {
-                    values[name] = try PercentDecoding.decodePathSegment(actual)
+                    values[name] = try PercentDecoding.decode(actual, plusAsSpace: false)
                 } catch {
                     throw HTTPError(.badRequest, "Invalid path parameter \(name): \(error)")
                 }
