@@ -1,4 +1,6 @@
 import DoormanApp
 import Foundation
 
-exit(DoormanMain.run(arguments: Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment))
+exit(
+    DoormanMain.run(
+        arguments: Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment))

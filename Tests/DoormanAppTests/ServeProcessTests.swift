@@ -16,7 +16,8 @@ struct ServeProcessTests {
         private(set) var port = 0
 
         init(extraArguments: [String] = []) throws {
-            dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("doorman-\(UUID().uuidString)")
+            dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "doorman-\(UUID().uuidString)")
             process.executableURL = Self.binary
             process.arguments = ["serve", "--port", "0", "--data-dir", dataDirectory.path] + extraArguments
             process.standardError = errorPipe

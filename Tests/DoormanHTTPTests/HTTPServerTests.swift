@@ -1,8 +1,8 @@
-import DoormanHTTP
 import Dispatch
+import DoormanHTTP
+import DoormanTestSupport
 import Glibc
 import Synchronization
-import DoormanTestSupport
 import Testing
 
 @Suite("HTTP server on a live loopback port")

@@ -13,7 +13,8 @@ struct RouterTests {
         router.get("/v5/me/memberships/current") { _ in Response(contentType: "text/plain", text: "literal") }
         router.post("/v5/oauth/token") { _ in Response(contentType: "text/plain", text: "token") }
         router.add(.put, "/things/:a/parts/:b") { request in
-            Response(contentType: "text/plain", text: "\(request.parameters["a"] ?? "")/\(request.parameters["b"] ?? "")")
+            Response(
+                contentType: "text/plain", text: "\(request.parameters["a"] ?? "")/\(request.parameters["b"] ?? "")")
         }
         return router
     }

@@ -1,5 +1,5 @@
-import Glibc
 import DoormanHTTP
+import Glibc
 import Logging
 
 /// Starts a real server on an ephemeral loopback port for the duration of a test.

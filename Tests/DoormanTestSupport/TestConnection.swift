@@ -16,7 +16,9 @@ public final class TestConnection {
     }
 
     public enum Failure: Error, CustomStringConvertible {
-        case connect(Int32), closed, timedOut, malformed(String)
+        case connect(Int32)
+        case closed, timedOut
+        case malformed(String)
         public var description: String {
             switch self {
             case .connect(let code): "connect failed with errno \(code)"
@@ -59,7 +61,9 @@ public final class TestConnection {
     public func send(_ bytes: [UInt8]) throws {
         var offset = 0
         while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { Glibc.send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            let written = bytes[offset...].withUnsafeBytes {
+                Glibc.send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
+            }
             guard written > 0 else { throw Failure.closed }
             offset += written
         }
@@ -103,7 +107,8 @@ public final class TestConnection {
 
     private static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
         guard haystack.count >= needle.count else { return nil }
-        for start in 0...(haystack.count - needle.count) where haystack[start..<start + needle.count].elementsEqual(needle) {
+        for start in 0...(haystack.count - needle.count)
+        where haystack[start..<start + needle.count].elementsEqual(needle) {
             return start
         }
         return nil

@@ -61,7 +61,7 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
             switch (left.next(), right.next()) {
             case (nil, nil):
                 return true
-            case let (a?, b?) where a == b || lowercased(a) == lowercased(b):
+            case (let a?, let b?) where a == b || lowercased(a) == lowercased(b):
                 continue
             default:
                 return false

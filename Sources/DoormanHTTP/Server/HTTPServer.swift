@@ -51,8 +51,10 @@ public final class HTTPServer: @unchecked Sendable {
         }
         logger.info(
             "server started",
-            metadata: ["http.host": "\(configuration.host)", "http.port": "\(port ?? 0)",
-                       "http.threads": "\(configuration.threads)"])
+            metadata: [
+                "http.host": "\(configuration.host)", "http.port": "\(port ?? 0)",
+                "http.threads": "\(configuration.threads)",
+            ])
     }
 
     /// Stops accepting connections, lets in-flight requests finish within `shutdownTimeout`, then closes
@@ -118,7 +120,8 @@ public final class HTTPServer: @unchecked Sendable {
     private func makeOptions(listeningSocket: Int32) -> doorman_mhd_config {
         let context = Unmanaged.passUnretained(self).toOpaque()
         var options = doorman_mhd_config()
-        options.flags = MHD_USE_EPOLL_INTERNAL_THREAD.rawValue | MHD_ALLOW_SUSPEND_RESUME.rawValue
+        options.flags =
+            MHD_USE_EPOLL_INTERNAL_THREAD.rawValue | MHD_ALLOW_SUSPEND_RESUME.rawValue
             | MHD_USE_ERROR_LOG.rawValue
         if configuration.host.contains(":") { options.flags |= MHD_USE_IPv6.rawValue }
         options.listen_socket = listeningSocket

@@ -16,13 +16,14 @@ let connectionChanged: MHD_NotifyConnectionCallback = { _, connection, socketCon
 }
 
 /// Receives the raw request target before libmicrohttpd parses it; its result becomes the request context.
-let requestStarted: @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<CChar>?, OpaquePointer?)
-    -> UnsafeMutableRawPointer? = { _, target, connection in
-        guard let connection, let pointer = doorman_mhd_socket_context(connection) else { return nil }
-        let state = Unmanaged<ConnectionState>.fromOpaque(pointer).takeUnretainedValue()
-        state.beginRequest(rawTarget: target.map { String(cString: $0) } ?? "")
-        return pointer
-    }
+let requestStarted:
+    @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<CChar>?, OpaquePointer?)
+        -> UnsafeMutableRawPointer? = { _, target, connection in
+            guard let connection, let pointer = doorman_mhd_socket_context(connection) else { return nil }
+            let state = Unmanaged<ConnectionState>.fromOpaque(pointer).takeUnretainedValue()
+            state.beginRequest(rawTarget: target.map { String(cString: $0) } ?? "")
+            return pointer
+        }
 
 /// Runs once per chunk of the request and once more when it is complete.
 let accessHandler: MHD_AccessHandlerCallback = {
@@ -55,5 +56,5 @@ let libraryMessage: @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<CCha
     let server = Unmanaged<HTTPServer>.fromOpaque(serverPointer).takeUnretainedValue()
     let text = String(cString: message)
     server.lastLibraryMessage.withLock { $0 = text }
-    server.logger.warning("libmicrohttpd reported a problem", metadata: ["error": "\(text)"])
+    server.logger.notice("libmicrohttpd reported a problem", metadata: ["error": "\(text)"])
 }

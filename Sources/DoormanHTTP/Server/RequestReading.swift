@@ -10,7 +10,8 @@ extension HTTPServer {
         var request = fallbackRequest(connection, state, method: method)
         guard request.path.hasPrefix("/"), request.path.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else {
             throw HTTPError(
-                .badRequest, "Invalid request target: expected a path starting with / and no spaces or control characters")
+                .badRequest,
+                "Invalid request target: expected a path starting with / and no spaces or control characters")
         }
         do {
             request.query = try URLEncodedForm.parse(request.rawQuery)
@@ -43,12 +44,14 @@ extension HTTPServer {
     private func readHeaders(_ connection: OpaquePointer) -> HTTPHeaders {
         var headers = HTTPHeaders()
         withUnsafeMutablePointer(to: &headers) { pointer in
-            _ = MHD_get_connection_values(connection, .HEADER_KIND, { context, _, name, value in
-                guard let context, let name else { return .YES }
-                let headers = context.assumingMemoryBound(to: HTTPHeaders.self)
-                headers.pointee.add(name: String(cString: name), value: value.map { String(cString: $0) } ?? "")
-                return .YES
-            }, pointer)
+            _ = MHD_get_connection_values(
+                connection, .HEADER_KIND,
+                { context, _, name, value in
+                    guard let context, let name else { return .YES }
+                    let headers = context.assumingMemoryBound(to: HTTPHeaders.self)
+                    headers.pointee.add(name: String(cString: name), value: value.map { String(cString: $0) } ?? "")
+                    return .YES
+                }, pointer)
         }
         return headers
     }
