@@ -187,6 +187,36 @@ struct HTTPServerTests {
         }
     }
 
+    @Test func limitsConnectionsPerAddress() throws {
+        try withLiveServer(testRouter(), configure: { $0.maxConnectionsPerIP = 2 }) { _, port in
+            let first = try TestConnection(port: port)
+            let second = try TestConnection(port: port)
+            try first.send("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n")
+            #expect(try first.readReply().status == 200)
+            try second.send("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n")
+            #expect(try second.readReply().status == 200)
+            let third = try TestConnection(port: port, readTimeoutSeconds: 3)
+            #expect(third.isClosedByPeer())
+            try first.send("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n")
+            #expect(try first.readReply().status == 200)
+        }
+    }
+
+    /// At the limit libmicrohttpd stops accepting, so a further connection waits in the listen backlog
+    /// until a slot frees.
+    @Test func limitsTotalConnections() throws {
+        try withLiveServer(testRouter(), configure: { $0.maxConnections = 1; $0.threads = 1 }) { _, port in
+            var first: TestConnection? = try TestConnection(port: port)
+            try first?.send("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n")
+            #expect(try first?.readReply().status == 200)
+            let second = try TestConnection(port: port, readTimeoutSeconds: 1)
+            try second.send("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n")
+            #expect(throws: TestConnection.Failure.self) { try second.readReply() }
+            first = nil
+            #expect(try second.readReply().status == 200)
+        }
+    }
+
     @Test func answers2000RequestsOver50Connections() throws {
         try withLiveServer(testRouter()) { _, port in
             let answered = Atomic<Int>(0)

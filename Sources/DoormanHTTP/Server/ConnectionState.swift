@@ -40,7 +40,7 @@ final class ConnectionState: @unchecked Sendable {
     private func readRemoteAddress() -> String {
         var buffer = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN) + 1)
         guard doorman_mhd_client_address(connection, &buffer, buffer.count) == 0 else { return "unknown" }
-        return String(cString: buffer)
+        return buffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
     }
 }
 

@@ -13,7 +13,7 @@ public struct HTTPServerConfiguration: Sendable, Equatable {
     public var maxBodyBytes: Int = 1_048_576
     /// Seconds a connection may stay idle or stall mid-request before it is closed. Default 30.
     public var connectionTimeout: Int = 30
-    /// Open connections allowed in all; more are refused at accept. Default 1024.
+    /// Open connections allowed in all; further ones wait in the listen backlog until one closes. Default 1024.
     public var maxConnections: Int = 1024
     /// Open connections allowed from one IP address; 0 means no limit. Default 128.
     public var maxConnectionsPerIP: Int = 128
