@@ -45,6 +45,7 @@ let package = Package(
         .testTarget(name: "DoormanHTTPTests", dependencies: ["DoormanHTTP"]),
         .testTarget(name: "DoormanCryptoTests", dependencies: ["DoormanCrypto"]),
         .testTarget(name: "DoormanStorageTests", dependencies: ["DoormanStorage"]),
+        .testTarget(name: "DoormanOAuthTests", dependencies: ["DoormanOAuth"]),
         .testTarget(name: "DoormanAppTests", dependencies: ["DoormanApp"]),
     ],
     swiftLanguageModes: [.v6]
