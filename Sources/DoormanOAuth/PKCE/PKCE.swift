@@ -19,13 +19,13 @@ public enum PKCE {
     /// Length of an `S256` challenge: 32 digest bytes in unpadded base64url.
     public static let s256ChallengeLength = 43
 
-    /// Whether `verifier` is 43 to 128 characters of `A-Z a-z 0-9 - . _ ~` (RFC 7636 section 4.1).
+    /// Returns whether `verifier` is 43 to 128 characters of `A-Z a-z 0-9 - . _ ~` (RFC 7636 section 4.1).
     public static func isValidVerifier(_ verifier: String) -> Bool {
         let bytes = verifier.utf8
         return (minimumLength...maximumLength).contains(bytes.count) && bytes.allSatisfy(isUnreserved)
     }
 
-    /// Whether `challenge` could have been produced by `method`.
+    /// Returns whether `challenge` could have been produced by `method`.
     ///
     /// An `S256` challenge is exactly 43 characters of the base64url alphabet. A `plain` challenge is a
     /// verifier, so it follows the verifier's syntax.
@@ -47,7 +47,7 @@ public enum PKCE {
         }
     }
 
-    /// Whether `verifier` is well formed and derives `challenge` with `method` (RFC 7636 section 4.6).
+    /// Returns whether `verifier` is well formed and derives `challenge` with `method` (RFC 7636 section 4.6).
     ///
     /// The comparison runs in constant time for equal lengths, so timing reveals nothing about the challenge.
     public static func verify(verifier: String, challenge: String, method: Method) -> Bool {

@@ -70,7 +70,7 @@ public struct Scope: Sendable, Hashable, CustomStringConvertible {
         tokens.sorted().map(\.rawValue).joined(separator: " ")
     }
 
-    /// Whether every token of this scope is also in `other`, the test a refresh request must pass
+    /// Returns whether every token of this scope is also in `other`, the test a refresh request must pass
     /// because refreshing may narrow a grant but never widen it (RFC 6749 section 6).
     public func isSubset(of other: Scope) -> Bool {
         tokens.isSubset(of: other.tokens)
