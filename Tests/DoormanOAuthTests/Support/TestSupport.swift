@@ -1,3 +1,4 @@
+import DoormanCrypto
 import DoormanOAuth
 
 /// Runs `body` and returns the OAuth error it threw, or nil when it returned normally or threw another type.
@@ -7,5 +8,14 @@ func oauthError<Value>(_ body: () throws -> Value) -> OAuthError? {
         return nil
     } catch {
         return error as? OAuthError
+    }
+}
+
+/// Returns the same bytes every time, so generated identifiers are predictable.
+struct FixedRandomSource: RandomSource {
+    let byte: UInt8
+
+    func bytes(count: Int) -> [UInt8] {
+        [UInt8](repeating: byte, count: count)
     }
 }
