@@ -1,7 +1,7 @@
 import DoormanOAuth
 import Testing
 
-/// One validity case: a membership's status and end times, the time asked about, and the expected answer.
+/// One validity case: a membership's status and end times, the time checked, and the expected result.
 struct ValidityCase: Sendable, CustomStringConvertible {
     let status: MembershipStatus
     var expiresAt: Int64? = nil
@@ -55,7 +55,7 @@ struct MembershipValidityTests {
         ValidityCase(status: .completed, now: 1_000_000, valid: true),
         ValidityCase(status: .completed, expiresAt: 1000, now: 999, valid: true),
         ValidityCase(status: .completed, expiresAt: 1000, now: 1000, valid: false),
-        // Never valid, whatever the times say.
+        // Never valid, whatever the end times are.
         ValidityCase(status: .canceled, now: 0, valid: false),
         ValidityCase(status: .canceled, expiresAt: 1000, now: 10, valid: false),
         ValidityCase(status: .expired, now: 0, valid: false),
@@ -119,10 +119,10 @@ struct AccessTests {
         #expect(Access.userMayUse(webApp: webApp, memberships: memberships, at: 10))
     }
 
-    @Test func holdsProductChecksProductAndValidity() {
-        #expect(Access.userHoldsProduct("prod_1", memberships: [membership(.completed)], at: 10))
-        #expect(!Access.userHoldsProduct("prod_2", memberships: [membership(.completed)], at: 10))
-        #expect(!Access.userHoldsProduct("prod_1", memberships: [membership(.expired)], at: 10))
+    @Test func hasProductChecksProductAndValidity() {
+        #expect(Access.userHasProduct("prod_1", memberships: [membership(.completed)], at: 10))
+        #expect(!Access.userHasProduct("prod_2", memberships: [membership(.completed)], at: 10))
+        #expect(!Access.userHasProduct("prod_1", memberships: [membership(.expired)], at: 10))
     }
 }
 

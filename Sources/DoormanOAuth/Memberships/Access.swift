@@ -11,7 +11,7 @@ public enum Access {
     }
 
     /// Returns whether the user's `memberships` include a valid one for `productID` at `now`, in Unix seconds.
-    public static func userHoldsProduct(_ productID: String, memberships: [Membership], at now: Int64) -> Bool {
+    public static func userHasProduct(_ productID: String, memberships: [Membership], at now: Int64) -> Bool {
         memberships.contains { membership in
             membership.productID == productID && membership.isValid(at: now)
         }

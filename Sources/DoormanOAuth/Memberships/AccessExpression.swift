@@ -1,6 +1,6 @@
 /// The target of an access check, `GET /check/{access_expression}`: a product or a web app identifier.
 public enum AccessExpression: Sendable, Hashable {
-    /// `prod_…`: whether the user holds a valid membership of the product.
+    /// `prod_…`: whether the user has a valid membership of the product.
     case product(id: String)
     /// `exp_…`: whether the user may use the web app.
     case webApp(id: String)
@@ -33,7 +33,7 @@ public struct AccessExpressionError: Error, Sendable, Hashable, CustomStringConv
     /// A sentence naming the value and the accepted forms.
     public var description: String {
         // Cap the echoed text so a long path cannot flood the logs.
-        let shown = String(reflecting: String(value.prefix(80)))
-        return "invalid access expression \(shown): expected prod_ or exp_ followed by letters, digits, - or _"
+        let truncatedValue = String(reflecting: String(value.prefix(80)))
+        return "invalid access expression \(truncatedValue): expected prod_ or exp_ followed by letters, digits, - or _"
     }
 }
