@@ -2,7 +2,7 @@
 ///
 /// The token and authorization request rules throw or return this one type, so the HTTP layer has a single way to turn
 /// a failure into a response: `status` and `fields` for the token endpoint, `isRedirectable` at authorize.
-public struct OAuthError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct OAuthError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The `error` code sent to the client.
     public let code: OAuthErrorCode
 

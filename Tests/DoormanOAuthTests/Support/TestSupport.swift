@@ -19,3 +19,6 @@ struct FixedRandomSource: RandomSource {
         [UInt8](repeating: byte, count: count)
     }
 }
+
+/// Request parameters in order, as the HTTP layer passes them.
+typealias Parameters = [(name: String, value: String)]
