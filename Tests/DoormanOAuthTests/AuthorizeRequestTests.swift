@@ -91,6 +91,7 @@ struct AuthorizeRedirectErrorTests {
         #expect(redirect.uri == Fixtures.callback)
         #expect(redirect.error.code == .unsupportedResponseType)
         #expect(redirect.error.description == WireText.unsupportedResponseType)
+        #expect(redirect.error.isRedirectable)
         #expect(redirect.state == "xyz")
     }
 
@@ -99,6 +100,7 @@ struct AuthorizeRedirectErrorTests {
 
         #expect(redirect.error.code == .invalidScope)
         #expect(redirect.error.description == WireText.invalidScope)
+        #expect(redirect.error.isRedirectable)
         #expect(redirect.state == "xyz")
     }
 
@@ -312,6 +314,13 @@ struct AuthorizationResponseTests {
         #expect(pairs[0].value == "access_denied")
         #expect(pairs[1].value == "The resource owner or authorization server denied the request.")
         #expect(pairs[2].value == "s&1")
+    }
+
+    @Test func errorPageCodesCannotBeRedirected() async {
+        await #expect(processExitsWith: .failure) {
+            _ = AuthorizationResponse.location(
+                redirectURI: "https://app.example/cb", error: OAuthError(.invalidClient), state: nil)
+        }
     }
 
     @Test func validatedAuthorizationBuildsBothLocations() throws {
