@@ -29,9 +29,9 @@ let package = Package(
         .target(name: "Logging"),
         .target(name: "DoormanHTTP", dependencies: ["CMicroHTTPD", "Logging"]),
         .target(name: "DoormanCrypto", dependencies: ["CSodium"]),
-        .target(name: "DoormanStorage", dependencies: ["CSQLite", "Logging"]),
+        .target(name: "DoormanStorage", dependencies: ["CSQLite", "Logging", "DoormanOAuth"]),
         .target(name: "DoormanOAuth", dependencies: ["DoormanCrypto"]),
-        .target(name: "DoormanWeb", dependencies: ["DoormanHTTP", "DoormanOAuth"]),
+        .target(name: "DoormanWeb", dependencies: ["Logging", "DoormanHTTP", "DoormanCrypto", "DoormanOAuth"]),
         .target(name: "DoormanClient"),
         .target(
             name: "DoormanApp",
@@ -43,7 +43,7 @@ let package = Package(
 
         .target(
             name: "DoormanTestSupport",
-            dependencies: ["DoormanHTTP", "Logging"],
+            dependencies: ["DoormanHTTP", "DoormanStorage", "Logging"],
             path: "Tests/DoormanTestSupport"
         ),
         .testTarget(name: "LoggingTests", dependencies: ["Logging"]),
@@ -51,6 +51,10 @@ let package = Package(
         .testTarget(name: "DoormanCryptoTests", dependencies: ["DoormanCrypto"]),
         .testTarget(name: "DoormanStorageTests", dependencies: ["DoormanStorage"]),
         .testTarget(name: "DoormanOAuthTests", dependencies: ["DoormanOAuth"]),
+        .testTarget(
+            name: "DoormanWebTests",
+            dependencies: ["DoormanWeb", "DoormanStorage", "DoormanTestSupport"]
+        ),
         .testTarget(name: "DoormanAppTests", dependencies: ["DoormanApp", "DoormanTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

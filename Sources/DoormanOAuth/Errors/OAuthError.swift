@@ -67,7 +67,7 @@ public struct OAuthError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The JSON body of an error response, in key order: `error`, then `error_description`.
-    public var fields: [(name: String, value: JSONValue)] {
+    public var fields: [(name: String, value: FieldValue)] {
         [("error", .string(code.rawValue)), ("error_description", .string(description))]
     }
 }

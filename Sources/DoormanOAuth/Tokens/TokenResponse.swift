@@ -31,8 +31,8 @@ public struct TokenResponse: Sendable, Hashable {
 
     /// The JSON body in key order: `access_token`, `token_type`, `expires_in`, `refresh_token` (when
     /// present), `scope`, `created_at`, which is the order Doorkeeper sends them in.
-    public var fields: [(name: String, value: JSONValue)] {
-        var fields: [(name: String, value: JSONValue)] = [
+    public var fields: [(name: String, value: FieldValue)] {
+        var fields: [(name: String, value: FieldValue)] = [
             ("access_token", .string(accessToken)),
             ("token_type", .string(tokenType)),
             ("expires_in", .integer(expiresIn)),

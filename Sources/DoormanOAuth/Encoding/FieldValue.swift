@@ -1,5 +1,5 @@
 /// A value in a flat JSON response object, kept typed so the HTTP layer can serialize it without guessing.
-public enum JSONValue: Sendable, Hashable {
+public enum FieldValue: Sendable, Hashable {
     /// A JSON string.
     case string(String)
     /// A JSON integer, such as a lifetime in seconds or a Unix time.

@@ -1,0 +1,51 @@
+import DoormanCrypto
+import DoormanOAuth
+import Logging
+
+/// Settings of the OAuth endpoints and pages that the operator chooses.
+public struct OAuthSettings: Sendable {
+    /// Lifetimes of codes and tokens. Default: code 600 s, access token 7200 s, refresh token 30 days.
+    public var lifetimes: Lifetimes = .standard
+    /// Whether the PKCE method `plain` is accepted at the authorize endpoint. Default false: only `S256`.
+    public var allowPlainPKCE = false
+    /// Whether cookies get the `Secure` attribute, which a server behind TLS needs. Default false.
+    public var secureCookies = false
+    /// Lifetime of a browser session in seconds. Default 7 days.
+    public var sessionLifetime: Int64 = 7 * 86_400
+
+    /// Creates settings with the defaults above.
+    public init() {}
+}
+
+/// What every endpoint and page needs: the store, the clock, randomness, settings and a logger.
+///
+/// Clock and randomness are injected so that tests of expiry and rotation need no sleeps.
+public struct WebContext: Sendable {
+    /// The store of users, products, memberships, web apps, grants and sessions.
+    public let store: any DoormanStore
+    /// The current time in Unix seconds.
+    public let now: @Sendable () -> Int64
+    /// The source of codes, tokens, secrets and identifiers.
+    public let random: any RandomSource
+    /// The operator's settings.
+    public let settings: OAuthSettings
+    /// The logger for audit events and failures.
+    public let logger: Logger
+
+    /// Creates a context.
+    public init(
+        store: any DoormanStore, now: @escaping @Sendable () -> Int64, random: any RandomSource = SodiumRandomSource(),
+        settings: OAuthSettings = OAuthSettings(), logger: Logger
+    ) {
+        self.store = store
+        self.now = now
+        self.random = random
+        self.settings = settings
+        self.logger = logger
+    }
+
+    /// A token issuer with this context's lifetimes and randomness.
+    public var issuer: TokenIssuer {
+        TokenIssuer(lifetimes: settings.lifetimes, random: random)
+    }
+}
