@@ -55,6 +55,10 @@ let package = Package(
             name: "DoormanWebTests",
             dependencies: ["DoormanWeb", "DoormanStorage", "DoormanTestSupport"]
         ),
+        .testTarget(
+            name: "DoormanClientTests",
+            dependencies: ["DoormanClient", "DoormanWeb", "DoormanStorage", "DoormanTestSupport"]
+        ),
         .testTarget(name: "DoormanAppTests", dependencies: ["DoormanApp", "DoormanTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
