@@ -57,7 +57,7 @@ public func parseCommandLine(
         return .help(text)
     case .version(let text):
         return .version(text)
-    case .run(let path, let configuration):
+    case .run(let path, let configuration, _):
         switch path {
         case [DoormanCommands.serve.name]:
             return .serve(configuration)
