@@ -44,7 +44,7 @@ import Testing
     @Test func rootListsAdminGroups() throws {
         let text = try helpText(["--help"])
 
-        for group in ["user", "company", "product", "plan"] {
+        for group in ["user", "company", "product", "plan", "membership"] {
             #expect(text.contains("\n  \(group) "), "\(group)")
         }
     }

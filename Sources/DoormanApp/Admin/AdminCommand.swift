@@ -10,6 +10,10 @@ public enum AdminCommand: String, Sendable, CaseIterable {
     case createProduct
     /// `doorman plan create`.
     case createPlan
+    /// `doorman membership grant`.
+    case grantMembership
+    /// `doorman membership cancel`.
+    case cancelMembership
 
     /// The words after `doorman` that invoke the command, such as `["user", "create"]`.
     public var path: [String] {
@@ -18,6 +22,8 @@ public enum AdminCommand: String, Sendable, CaseIterable {
         case .createCompany: ["company", "create"]
         case .createProduct: ["product", "create"]
         case .createPlan: ["plan", "create"]
+        case .grantMembership: ["membership", "grant"]
+        case .cancelMembership: ["membership", "cancel"]
         }
     }
 
@@ -36,6 +42,8 @@ public enum AdminCommand: String, Sendable, CaseIterable {
         case .createCompany: CatalogCommands.createCompanyCommand
         case .createProduct: CatalogCommands.createProductCommand
         case .createPlan: PlanCommands.createCommand
+        case .grantMembership: MembershipCommands.grantCommand
+        case .cancelMembership: MembershipCommands.cancelCommand
         }
     }
 
@@ -56,6 +64,9 @@ public enum AdminCommand: String, Sendable, CaseIterable {
         case .createCompany: try CatalogCommands.createCompany(options, store: store, environment: environment)
         case .createProduct: try CatalogCommands.createProduct(options, store: store, environment: environment)
         case .createPlan: try PlanCommands.createPlan(options, store: store, environment: environment)
+        case .grantMembership: try MembershipCommands.grantMembership(options, store: store, environment: environment)
+        case .cancelMembership:
+            try MembershipCommands.cancelMembership(options, store: store, environment: environment)
         }
     }
 
@@ -66,6 +77,7 @@ public enum AdminCommand: String, Sendable, CaseIterable {
             "company": "Manage companies, the sellers.",
             "product": "Manage products of companies.",
             "plan": "Manage the prices and billing terms of products.",
+            "membership": "Grant and cancel memberships, the proof of purchase.",
         ]
         var groupNames: [String] = []
         for command in allCases where !groupNames.contains(command.path[0]) {
