@@ -44,9 +44,29 @@ import Testing
     @Test func rootListsAdminGroups() throws {
         let text = try helpText(["--help"])
 
-        for group in ["user", "company", "product", "plan", "membership"] {
+        for group in ["user", "company", "product", "plan", "membership", "webapp"] {
             #expect(text.contains("\n  \(group) "), "\(group)")
         }
+    }
+
+    @Test func adminCommandParses() throws {
+        let parsed = try parseCommandLine(
+            [
+                "webapp", "create", "--name", "Site", "--callback-url", "https://a.example/cb", "--product", "prod_1",
+                "--public", "--data-dir", "state",
+            ],
+            environment: ["DOORMAN_LOG_LEVEL": "error"])
+        guard case .admin(let command, let configuration, let options) = parsed else {
+            Issue.record("expected an administration command, got \(parsed)")
+            return
+        }
+
+        #expect(command == .createWebApp)
+        #expect(configuration.dataDirectory == "state")
+        #expect(configuration.logLevel == .error)
+        #expect(options.strings(WebAppCommands.callbackURL) == ["https://a.example/cb"])
+        #expect(options.flag(WebAppCommands.isPublic))
+        #expect(!options.flag(AdminOptions.json))
     }
 
     private func helpText(_ arguments: [String]) throws -> String {

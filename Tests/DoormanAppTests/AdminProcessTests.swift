@@ -70,6 +70,49 @@ struct AdminProcessTests {
         #expect(PasswordHasher().verify(password: "s3cret pass", hash: stored.passwordHash))
     }
 
+    @Test func webAppCreatePrintsSecret() throws {
+        defer { try? FileManager.default.removeItem(at: dataDirectory) }
+        let product = try withStore { store in
+            let owner = User(id: Identifier.make(.user), username: "seller", passwordHash: "unused")
+            let company = Company(id: Identifier.make(.company), ownerUserID: owner.id, name: "Acme")
+            let product = Product(id: Identifier.make(.product), companyID: company.id, title: "Pro")
+            try store.createUser(owner)
+            try store.createCompany(company)
+            try store.createProduct(product)
+            return product
+        }
+
+        let run = try doorman(
+            [
+                "webapp", "create", "--name", "Site", "--callback-url", "https://site.example.com/cb", "--product",
+                product.id, "--json",
+            ])
+        #expect(run.status == 0, "\(run.errors)")
+
+        let json = try JSONValue.parse(run.output)
+        let clientID = try #require(json["client_id"]?.stringValue)
+        let secret = try #require(json["client_secret"]?.stringValue)
+        let stored = try #require(try withStore { try $0.webApp(clientID: clientID) })
+        #expect(stored.redirectURIs == ["https://site.example.com/cb"])
+        #expect(stored.productIDs == [product.id])
+        #expect(TokenHash.matches(secret, hash: stored.clientSecretHash ?? ""))
+        #expect(!run.errors.contains(secret))
+    }
+
+    @Test func badCallbackExitsWithStatus2() throws {
+        defer { try? FileManager.default.removeItem(at: dataDirectory) }
+
+        let run = try doorman(
+            [
+                "webapp", "create", "--name", "Site", "--callback-url", "http://site.example.com/cb", "--product",
+                "prod_x",
+            ])
+
+        #expect(run.status == 2)
+        #expect(run.output.isEmpty)
+        #expect(run.errors.contains(#"invalid value "http://site.example.com/cb" for --callback-url"#))
+    }
+
     @Test func unknownProductExitsWithStatus1() throws {
         defer { try? FileManager.default.removeItem(at: dataDirectory) }
 

@@ -114,7 +114,7 @@ import Testing
         #expect(
             error?.message
                 == #"unknown command "serv" for doorman; expected one of serve, migrate, user, company, product, "#
-                + "plan, membership")
+                + "plan, membership, webapp")
     }
 
     @Test func unknownRootOption() {

@@ -14,6 +14,10 @@ public enum AdminCommand: String, Sendable, CaseIterable {
     case grantMembership
     /// `doorman membership cancel`.
     case cancelMembership
+    /// `doorman webapp create`.
+    case createWebApp
+    /// `doorman webapp rotate-secret`.
+    case rotateWebAppSecret
 
     /// The words after `doorman` that invoke the command, such as `["user", "create"]`.
     public var path: [String] {
@@ -24,6 +28,8 @@ public enum AdminCommand: String, Sendable, CaseIterable {
         case .createPlan: ["plan", "create"]
         case .grantMembership: ["membership", "grant"]
         case .cancelMembership: ["membership", "cancel"]
+        case .createWebApp: ["webapp", "create"]
+        case .rotateWebAppSecret: ["webapp", "rotate-secret"]
         }
     }
 
@@ -44,6 +50,8 @@ public enum AdminCommand: String, Sendable, CaseIterable {
         case .createPlan: PlanCommands.createCommand
         case .grantMembership: MembershipCommands.grantCommand
         case .cancelMembership: MembershipCommands.cancelCommand
+        case .createWebApp: WebAppCommands.createCommand
+        case .rotateWebAppSecret: WebAppCommands.rotateSecretCommand
         }
     }
 
@@ -67,6 +75,8 @@ public enum AdminCommand: String, Sendable, CaseIterable {
         case .grantMembership: try MembershipCommands.grantMembership(options, store: store, environment: environment)
         case .cancelMembership:
             try MembershipCommands.cancelMembership(options, store: store, environment: environment)
+        case .createWebApp: try WebAppCommands.createWebApp(options, store: store, environment: environment)
+        case .rotateWebAppSecret: try WebAppCommands.rotateSecret(options, store: store, environment: environment)
         }
     }
 
@@ -78,6 +88,7 @@ public enum AdminCommand: String, Sendable, CaseIterable {
             "product": "Manage products of companies.",
             "plan": "Manage the prices and billing terms of products.",
             "membership": "Grant and cancel memberships, the proof of purchase.",
+            "webapp": "Manage web apps, the OAuth clients.",
         ]
         var groupNames: [String] = []
         for command in allCases where !groupNames.contains(command.path[0]) {
