@@ -22,7 +22,18 @@ struct AdminProcessTests {
         "doorman-admin-process-\(UUID().uuidString)")
 
     /// Runs `doorman` with `arguments` and the test's data directory, writing `input` to its standard input.
-    private func doorman(_ arguments: [String], input: String = "") throws -> Run {
+    ///
+    /// The process runs on a dispatch thread, so that waiting for it leaves the test runner's threads to
+    /// other tests, among them those whose handlers need a free Swift concurrency thread.
+    private func doorman(_ arguments: [String], input: String = "") async throws -> Run {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try runBlocking(arguments, input: input) })
+            }
+        }
+    }
+
+    private func runBlocking(_ arguments: [String], input: String) throws -> Run {
         let process = Process()
         let (inputPipe, outputPipe, errorPipe) = (Pipe(), Pipe(), Pipe())
         process.executableURL = ServeProcessTests.ServerProcess.binary
@@ -51,10 +62,10 @@ struct AdminProcessTests {
         return try body(SQLiteStore(database: database))
     }
 
-    @Test func userCreateReadsPasswordFromStdin() throws {
+    @Test func userCreateReadsPasswordFromStdin() async throws {
         defer { try? FileManager.default.removeItem(at: dataDirectory) }
 
-        let run = try doorman(
+        let run = try await doorman(
             ["user", "create", "--username", "operator", "--password-stdin", "--json", "--log-level", "error"],
             input: "s3cret pass\nignored\n")
         #expect(run.status == 0, "\(run.errors)")
@@ -70,7 +81,7 @@ struct AdminProcessTests {
         #expect(PasswordHasher().verify(password: "s3cret pass", hash: stored.passwordHash))
     }
 
-    @Test func webAppCreatePrintsSecret() throws {
+    @Test func webAppCreatePrintsSecret() async throws {
         defer { try? FileManager.default.removeItem(at: dataDirectory) }
         let product = try withStore { store in
             let owner = User(id: Identifier.make(.user), username: "seller", passwordHash: "unused")
@@ -82,7 +93,7 @@ struct AdminProcessTests {
             return product
         }
 
-        let run = try doorman(
+        let run = try await doorman(
             [
                 "webapp", "create", "--name", "Site", "--callback-url", "https://site.example.com/cb", "--product",
                 product.id, "--json",
@@ -99,10 +110,10 @@ struct AdminProcessTests {
         #expect(!run.errors.contains(secret))
     }
 
-    @Test func badCallbackExitsWithStatus2() throws {
+    @Test func badCallbackExitsWithStatus2() async throws {
         defer { try? FileManager.default.removeItem(at: dataDirectory) }
 
-        let run = try doorman(
+        let run = try await doorman(
             [
                 "webapp", "create", "--name", "Site", "--callback-url", "http://site.example.com/cb", "--product",
                 "prod_x",
@@ -113,10 +124,10 @@ struct AdminProcessTests {
         #expect(run.errors.contains(#"invalid value "http://site.example.com/cb" for --callback-url"#))
     }
 
-    @Test func unknownProductExitsWithStatus1() throws {
+    @Test func unknownProductExitsWithStatus1() async throws {
         defer { try? FileManager.default.removeItem(at: dataDirectory) }
 
-        let run = try doorman(
+        let run = try await doorman(
             ["product", "create", "--company", "biz_x", "--title", "Pro", "--log-level", "error"])
 
         #expect(run.status == 1)
