@@ -27,12 +27,16 @@ public enum PageRoutes {
         let signIn = SignInRoutes(
             context: context, sessions: sessions,
             passwords: PasswordCheck(store: context.store, hasher: passwordHasher, random: context.random))
+        let authorize = AuthorizeRoutes(context: context, sessions: sessions)
         let handler = PageHandler(logger: context.logger)
 
         router.get("/", use: handler.wrap(signIn.home))
         router.get("/login", use: handler.wrap(signIn.showForm))
         router.post("/login", use: handler.wrap(signIn.submit))
         router.post("/logout", use: handler.wrap(signIn.signOut))
+        router.get("/oauth", use: handler.wrap(authorize.show))
+        router.get(AuthorizeRoutes.path, use: handler.wrap(authorize.show))
+        router.post(AuthorizeRoutes.path, use: handler.wrap(authorize.decide))
         router.get(PageLayout.stylesheetPath) { _ in Stylesheet.response() }
     }
 }
