@@ -16,8 +16,10 @@ extension AuthorizeRoutes {
         case .showError(let error), .redirectError(_, let error, _):
             context.logger.info(
                 "authorization.rejected",
-                metadata: ["request.id": "\(request.requestID)", "oauth.error": "\(error.code.rawValue)",
-                    "error": "\(error.debugCause ?? error.description)"])
+                metadata: [
+                    "request.id": "\(request.requestID)", "oauth.error": "\(error.code.rawValue)",
+                    "error": "\(error.debugCause ?? error.description)",
+                ])
         case .proceed:
             break
         }
@@ -54,8 +56,10 @@ extension AuthorizeRoutes {
 
         context.logger.info(
             "authorization_code.issued",
-            metadata: ["request.id": "\(request.requestID)", "oauth.client_id": "\(authorization.client.clientID)",
-                "user.id": "\(user.id)"])
+            metadata: [
+                "request.id": "\(request.requestID)", "oauth.client_id": "\(authorization.client.clientID)",
+                "user.id": "\(user.id)",
+            ])
         return PageResponse.redirect(to: authorization.location(code: issued.code), status: status)
     }
 
@@ -65,8 +69,10 @@ extension AuthorizeRoutes {
     ) -> Response {
         context.logger.info(
             "authorization.denied",
-            metadata: ["request.id": "\(request.requestID)", "oauth.client_id": "\(authorization.client.clientID)",
-                "user.id": "\(user.id)", "reason": "\(reason)"])
+            metadata: [
+                "request.id": "\(request.requestID)", "oauth.client_id": "\(authorization.client.clientID)",
+                "user.id": "\(user.id)", "reason": "\(reason)",
+            ])
         let location = authorization.location(error: OAuthError(.accessDenied, debugCause: reason))
         return PageResponse.redirect(to: location, status: status)
     }

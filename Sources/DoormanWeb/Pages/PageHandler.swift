@@ -14,6 +14,12 @@ struct PageHandler: Sendable {
             do {
                 return try handler(request)
             } catch let error as PageError {
+                logger.info(
+                    "page request rejected",
+                    metadata: [
+                        "request.id": "\(request.requestID)", "http.route": "\(request.route ?? request.path)",
+                        "http.status": "\(error.status.code)", "reason": "\(error.title)",
+                    ])
                 return error.response()
             } catch let error as StoreError {
                 log(error, request: request)
@@ -31,8 +37,10 @@ struct PageHandler: Sendable {
     private func log(_ error: any Error, request: Request) {
         logger.error(
             "page request failed",
-            metadata: ["request.id": "\(request.requestID)", "http.route": "\(request.route ?? request.path)",
-                "error": "\(error)"])
+            metadata: [
+                "request.id": "\(request.requestID)", "http.route": "\(request.route ?? request.path)",
+                "error": "\(error)",
+            ])
     }
 }
 

@@ -31,6 +31,9 @@ struct SessionManager: Sendable {
     /// Returns the request's session, or a new session for a visitor with the `Set-Cookie` value to send.
     ///
     /// Forms need a session before sign-in, because their CSRF token lives in it.
+    ///
+    /// NOTE: every visitor who opens the sign-in form adds a stored session, kept for the full session lifetime.
+    /// `SessionStore` has no purge of expired sessions yet, so the table grows until one is added.
     func currentOrNew(_ request: Request) throws(StoreError) -> (session: PageSession, setCookie: String?) {
         if let session = try current(request) {
             return (session, nil)
