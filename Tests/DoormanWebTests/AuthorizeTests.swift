@@ -53,7 +53,8 @@ struct AuthorizeTests {
     func badScopeRedirects() async throws {
         let fixture = try PageFixture()
         let reply = try await fixture.withClient { client in
-            try await client.get("/oauth/authorize?" + PageFixture.authorizeQuery(scope: "admin"))
+            try await client.signIn(username: "Maria")
+            return try await client.get("/oauth/authorize?" + PageFixture.authorizeQuery(scope: "admin"))
         }
         let query = try #require(reply.locationQuery)
 
@@ -63,6 +64,37 @@ struct AuthorizeTests {
         #expect(query.value("error_description") == "The requested scope is invalid, unknown, or malformed.")
         #expect(query.value("state") == "st&te 1/2")
         #expect(query.value("source") == "hub")
+    }
+
+    @Test("error redirect waits for sign-in")
+    func errorRedirectAfterSignIn() async throws {
+        let fixture = try PageFixture()
+        let target = "/oauth?" + PageFixture.authorizeQuery(scope: "admin")
+        try await fixture.withClient { client in
+            let visitor = try await client.get(target)
+
+            #expect(visitor.status == 302)
+            #expect(visitor.header("Location")?.hasPrefix("/login?return_to=") == true)
+            let signedIn = try await client.signIn(username: "Maria", returnTo: target)
+            #expect(signedIn.header("Location") == target)
+            let error = try await client.get(target)
+            #expect(error.locationQuery?.value("error") == "invalid_scope")
+        }
+    }
+
+    @Test("consent POST from a visitor session is rejected")
+    func consentFromVisitor() async throws {
+        let fixture = try PageFixture()
+        let reply = try await fixture.withClient { client in
+            let page = try await Self.openConsentPage(client)
+            let visitor = PageClient(port: client.port)
+            let token = try #require(try await visitor.get("/login").hiddenField("csrf_token"))
+            let fields = page.hiddenFields.map { field in field.name == "csrf_token" ? (field.name, token) : field }
+            return try await visitor.post("/oauth/authorize", form: fields + [("decision", "allow")])
+        }
+
+        #expect(reply.status == 403)
+        #expect(reply.header("Location") == nil)
     }
 
     @Test("visitor is sent to sign in and back")
@@ -334,7 +366,8 @@ struct AuthorizeTests {
         try fixture.store.createWebApp(publicApp)
 
         let reply = try await fixture.withClient { client in
-            try await client.get("/oauth?client_id=app_public&state=s")
+            try await client.signIn(username: "Maria")
+            return try await client.get("/oauth?client_id=app_public&state=s")
         }
 
         #expect(reply.status == 302)

@@ -5,7 +5,7 @@ import Foundation
 /// A browser stand-in for page tests: sends requests to a live server over new connections and keeps cookies.
 ///
 /// Each request blocks on a socket, so it runs on a thread of its own. Swift Testing runs tests on the
-/// cooperative pool, which has one thread per core; blocking those threads would starve the `addAsync`
+/// cooperative pool, which has one thread per core, and blocking those threads would starve the `addAsync`
 /// handlers that other tests run at the same time. For the same reason each page suite is `.serialized`: with
 /// all page tests in parallel, the `addAsync` test of the HTTP server missed its 10-second read timeout in two
 /// of three full runs on a two-core machine, and in none of six runs with the suites serialized.
@@ -91,7 +91,7 @@ final class PageClient {
 }
 
 extension TestConnection.Reply {
-    /// Every value of the header field `name`.
+    /// Returns every value of the header field `name`.
     func headerValues(_ name: String) -> [String] {
         headers.filter { $0.name.lowercased() == name.lowercased() }.map(\.value)
     }
@@ -107,7 +107,7 @@ extension TestConnection.Reply {
         }
     }
 
-    /// The value of the first hidden field `name`, or nil.
+    /// Returns the value of the first hidden field `name`, or nil.
     func hiddenField(_ name: String) -> String? {
         hiddenFields.first { $0.name == name }?.value
     }
@@ -123,7 +123,7 @@ extension TestConnection.Reply {
 
 /// Small text helpers for reading pages, kept in a namespace so that other test files can add their own.
 enum PageText {
-    /// The pieces of `text` between each `start` and the next `end`.
+    /// Returns the pieces of `text` between each `start` and the next `end`.
     static func components(of text: String, between start: String, and end: String) -> [String] {
         var pieces: [String] = []
         var rest = Substring(text)
@@ -138,7 +138,7 @@ enum PageText {
         return pieces
     }
 
-    /// The unescaped value of `name="..."` in a tag's text, or nil.
+    /// Returns the unescaped value of `name="..."` in a tag's text, or nil.
     static func attribute(_ name: String, in tag: String) -> String? {
         components(of: tag, between: " \(name)=\"", and: "\"").first.map(unescape)
     }
