@@ -77,7 +77,7 @@ extension OAuthClient {
         let data: Data
         let response: HTTPURLResponse
         do {
-            (data, response) = try await transport.send(request)
+            (data, response) = try await Deadline.send(request, over: transport, limit: configuration.requestTimeout)
         } catch {
             throw DoormanClientError.transport(error, request: name)
         }

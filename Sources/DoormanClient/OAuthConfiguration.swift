@@ -40,7 +40,8 @@ public struct OAuthConfiguration: Sendable, Hashable {
     public var redirectURI: String
     /// The addresses of the authorize page and the API.
     public var endpoints: Endpoints
-    /// How long one HTTP request may take before it fails with `DoormanClientError.Kind.timedOut`. Default 30 s.
+    /// The time one HTTP request may take, from sending to the whole response, before it fails with
+    /// `DoormanClientError.Kind.timedOut`. Default 30 s.
     public var requestTimeout: Duration
 
     /// Creates a configuration. `endpoints` defaults to Whop; pass `.doorman(baseURL:)` for a Doorman server.
