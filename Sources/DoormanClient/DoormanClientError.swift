@@ -38,7 +38,7 @@ public struct DoormanClientError: Error, Sendable, Hashable, CustomStringConvert
         public static let forbidden = Kind(.forbidden)
         /// HTTP 404: no such route or record.
         public static let notFound = Kind(.notFound)
-        /// HTTP 429: too many requests; `retryAfter` says when to try again, if the provider sent it.
+        /// HTTP 429: too many requests. `retryAfter` is the wait that the provider sent, if any.
         public static let rateLimited = Kind(.rateLimited)
         /// HTTP 5xx, or OAuth `server_error` or `temporarily_unavailable`: the provider failed.
         public static let server = Kind(.server)
@@ -116,7 +116,9 @@ public struct DoormanClientError: Error, Sendable, Hashable, CustomStringConvert
             text += "; body starts \(String(reflecting: bodyExcerpt))"
         }
         if let advice {
-            text += ". " + advice
+            // Provider texts such as `error_description` often end in a period already.
+            text += text.hasSuffix(".") ? " " : ". "
+            text += advice
         }
         return text
     }

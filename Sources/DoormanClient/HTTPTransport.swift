@@ -13,34 +13,51 @@ public protocol HTTPTransport: Sendable {
     func send(_ request: URLRequest) async throws -> (Data, HTTPURLResponse)
 }
 
-/// The default transport: a `URLSession` that neither caches responses nor stores cookies.
+/// The default transport: a `URLSession` of its own that, by default, neither caches responses nor stores
+/// cookies or credentials.
 ///
 /// Token responses and `/v5/…` bodies are per-user secrets, so nothing of them should land in a shared cache.
-public struct URLSessionTransport: HTTPTransport {
-    /// The session that sends requests.
-    public let session: URLSession
+public final class URLSessionTransport: HTTPTransport {
+    private let session: URLSession
+    #if canImport(FoundationNetworking)
+        private let collector: ResponseCollector
+    #endif
 
-    /// Creates a transport over `session`.
-    public init(session: URLSession) {
-        self.session = session
+    /// Creates a transport with a new session made from `configuration`.
+    public init(configuration: URLSessionConfiguration = URLSessionTransport.makeDefaultConfiguration()) {
+        #if canImport(FoundationNetworking)
+            collector = ResponseCollector()
+            session = URLSession(configuration: configuration, delegate: collector, delegateQueue: nil)
+        #else
+            session = URLSession(configuration: configuration)
+        #endif
     }
 
-    /// Creates a transport over a new ephemeral session with no cache and no cookie storage.
-    public init() {
+    deinit {
+        session.finishTasksAndInvalidate()
+    }
+
+    /// Returns a new ephemeral configuration with no cache, no cookie storage and no credential storage.
+    public static func makeDefaultConfiguration() -> URLSessionConfiguration {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
         configuration.urlCache = nil
         configuration.httpCookieStorage = nil
         configuration.httpShouldSetCookies = false
-        self.init(session: URLSession(configuration: configuration))
+        configuration.urlCredentialStorage = nil
+        return configuration
     }
 
-    /// Sends `request` with `URLSession.data(for:)`.
+    /// Sends `request` and returns the response, an error status included.
     public func send(_ request: URLRequest) async throws -> (Data, HTTPURLResponse) {
-        let (data, response) = try await session.data(for: request)
-        guard let httpResponse = response as? HTTPURLResponse else {
-            throw URLError(.badServerResponse)
-        }
-        return (data, httpResponse)
+        #if canImport(FoundationNetworking)
+            return try await collector.send(request, on: session)
+        #else
+            let (data, response) = try await session.data(for: request)
+            guard let httpResponse = response as? HTTPURLResponse else {
+                throw URLError(.badServerResponse)
+            }
+            return (data, httpResponse)
+        #endif
     }
 }
