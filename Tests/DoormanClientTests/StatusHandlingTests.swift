@@ -83,6 +83,28 @@ struct StatusHandlingTests {
         #expect(error?.retryAfter == 7)
     }
 
+    /// FoundationNetworking turns this header into an authentication challenge, which must not stall the request.
+    @Test func basicChallengeReturnsTheErrorResponse() async {
+        var router = Router()
+        router.post("/v5/oauth/token") { _ in
+            let body = #"{"error":"invalid_client","error_description":"Client authentication failed."}"#
+            var response = Response.json(Array(body.utf8), status: .unauthorized)
+            response.headers.replaceOrAdd(name: "WWW-Authenticate", value: #"Basic realm="Doorman""#)
+            return response
+        }
+
+        let clock = ContinuousClock()
+        let start = clock.now
+        let error = await withLoopbackServerError(router) { baseURL in
+            _ = try await client(baseURL, timeout: .seconds(5)).exchange(code: "code", codeVerifier: nil)
+        }
+
+        #expect(error?.kind == .invalidClient)
+        #expect(error?.status == 401)
+        #expect(error?.message == "Client authentication failed.")
+        #expect(clock.now - start < .seconds(2))
+    }
+
     @Test func slowServerTimesOut() async {
         var router = Router()
         router.get("/v5/me") { _ in
