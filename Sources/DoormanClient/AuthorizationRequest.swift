@@ -3,8 +3,8 @@ import Foundation
 /// An authorization URL to send the browser to, with the secrets the callback needs to finish sign-in.
 ///
 /// Keep `state` and `codeVerifier` on the server side of the web app, for example in the user's session,
-/// until the browser comes back to the callback.
-public struct AuthorizationRequest: Sendable, Hashable {
+/// until the browser comes back to the callback. It is `Codable` so it can be stored whole.
+public struct AuthorizationRequest: Sendable, Hashable, Codable {
     /// The authorize page with every query parameter; redirect the browser here.
     public let url: URL
     /// The `state` sent in `url`. The callback must reject a `state` that differs from it (RFC 6749

@@ -136,11 +136,11 @@ struct ErrorDecodingTests {
     }
 
     @Test func otherTransportErrorKeepsItsDescription() {
-        struct Refused: Error, CustomStringConvertible {
+        struct ProxyFailure: Error, CustomStringConvertible {
             var description: String { "proxy refused" }
         }
 
-        let error = DoormanClientError.transport(Refused(), request: "GET /v5/me")
+        let error = DoormanClientError.transport(ProxyFailure(), request: "GET /v5/me")
 
         #expect(error.kind == .transport)
         #expect(error.underlyingError == "proxy refused")

@@ -27,14 +27,14 @@ struct LiveDoorman: Sendable {
     let activeMembership: DoormanOAuth.Membership
     let expiredMembership: DoormanOAuth.Membership
 
-    /// The SDK configuration of the seeded web app, pointed at this server.
+    /// Returns the SDK configuration of the seeded web app, pointed at this server.
     func configuration(clientSecret: String? = LiveDoorman.clientSecret) -> OAuthConfiguration {
         OAuthConfiguration(
             clientID: Self.clientID, clientSecret: clientSecret, redirectURI: Self.redirectURI,
             endpoints: .doorman(baseURL: baseURL), requestTimeout: .seconds(10))
     }
 
-    /// A client of the seeded web app with the default transport.
+    /// Returns a client of the seeded web app with the default transport.
     func client(clientSecret: String? = LiveDoorman.clientSecret) -> OAuthClient {
         OAuthClient(configuration: configuration(clientSecret: clientSecret))
     }
@@ -82,13 +82,14 @@ func withLiveDoorman<Value>(_ body: (LiveDoorman) async throws -> Value) async t
     let store = try SQLiteStore.open(path: directory.appendingPathComponent("doorman.sqlite3").path)
     defer { try? store.close() }
 
-    let context = WebContext(
-        store: store, now: { Int64(Date().timeIntervalSince1970) }, logger: quietLogger())
+    // The server's clock is fixed at the start of the test, so issue times are known exactly.
+    let now = Int64(Date().timeIntervalSince1970)
+    let context = WebContext(store: store, now: { now }, logger: quietLogger())
     var router = Router()
     APIRoutes.register(on: &router, context: context)
 
     return try await withLoopbackServer(router) { baseURL in
-        try await body(try seed(store, baseURL: baseURL, now: context.now()))
+        try await body(try seed(store, baseURL: baseURL, now: now))
     }
 }
 
