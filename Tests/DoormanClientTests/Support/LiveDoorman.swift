@@ -31,7 +31,7 @@ struct LiveDoorman: Sendable {
     func configuration(clientSecret: String? = LiveDoorman.clientSecret) -> OAuthConfiguration {
         OAuthConfiguration(
             clientID: Self.clientID, clientSecret: clientSecret, redirectURI: Self.redirectURI,
-            endpoints: .doorman(baseURL: baseURL), requestTimeout: .seconds(10))
+            endpoints: .doorman(baseURL: baseURL), requestTimeout: .seconds(60))
     }
 
     /// Returns a client of the seeded web app with the default transport.

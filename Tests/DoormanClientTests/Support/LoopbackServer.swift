@@ -15,10 +15,27 @@ func withLoopbackServer<Value>(
     configuration.shutdownTimeout = .seconds(2)
     let server = HTTPServer(configuration: configuration, router: router, logger: quietLogger())
     try server.start()
-    defer { _ = server.shutdown() }
 
-    let port = try #require(server.port)
-    return try await body(try #require(URL(string: "http://127.0.0.1:\(port)")))
+    let outcome: Result<Value, any Error>
+    do {
+        let port = try #require(server.port)
+        outcome = .success(try await body(try #require(URL(string: "http://127.0.0.1:\(port)"))))
+    } catch {
+        outcome = .failure(error)
+    }
+    await stop(server)
+    return try outcome.get()
+}
+
+/// Stops `server` on a Dispatch thread, because `shutdown()` blocks while in-flight requests drain, and
+/// blocking one of the few threads of Swift's cooperative pool would stall other tests running in parallel.
+private func stop(_ server: HTTPServer) async {
+    await withCheckedContinuation { continuation in
+        DispatchQueue.global().async {
+            _ = server.shutdown()
+            continuation.resume()
+        }
+    }
 }
 
 /// Requests that a test server received, in order, readable from the test while the server runs.
