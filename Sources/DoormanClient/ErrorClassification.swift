@@ -35,8 +35,8 @@ extension DoormanClientError {
             case .cancelled:
                 return DoormanClientError(kind: .cancelled, request: request)
             default:
-                return DoormanClientError(
-                    kind: .transport, request: request, underlyingError: "URLError code \(urlError.code.rawValue)")
+                let reason = "\(urlError.localizedDescription) (URLError \(urlError.code.rawValue))"
+                return DoormanClientError(kind: .transport, request: request, underlyingError: reason)
             }
         }
         return DoormanClientError(kind: .transport, request: request, underlyingError: String(describing: error))

@@ -151,7 +151,7 @@ struct StatusHandlingTests {
         }
 
         #expect(error?.kind == .transport)
-        #expect(error?.underlyingError != nil)
+        #expect(error?.underlyingError?.hasSuffix("(URLError -1004)") == true)
         #expect(error?.request == "GET /v5/me")
     }
 }
