@@ -64,8 +64,10 @@ extension OAuthClient {
     }
 
     private func makeRequest(url: URL) -> URLRequest {
-        var request = URLRequest(
-            url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: configuration.requestTimeoutInterval)
+        // `Deadline` enforces the exact limit. FoundationNetworking truncates this interval to whole seconds,
+        // so it is rounded up to keep a sub-second limit from reaching it as 0.
+        let interval = max(1, configuration.requestTimeoutInterval.rounded(.up))
+        var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: interval)
         request.setValue("application/json", forHTTPHeaderField: "Accept")
         return request
     }
