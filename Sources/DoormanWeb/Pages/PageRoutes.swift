@@ -10,6 +10,7 @@ import DoormanHTTP
 /// - `GET /products/:id`, `POST /products/:id/purchase`: a product's page and its purchase form.
 /// - `GET /hub/memberships/:id`: a membership's page, for its holder only.
 /// - `POST /hub/webapps/:id/open`: opens a web app with a launch code at its first callback URL.
+/// - `GET /dashboard` and the routes under it: the seller dashboard, listed in `DashboardRoutes`.
 /// - `GET /login`, `POST /login`: the sign-in form; `return_to` must be a local path.
 /// - `POST /logout`: ends the session.
 /// - `GET /oauth`, `GET /oauth/authorize`: the authorization endpoint.
@@ -44,5 +45,6 @@ public enum PageRoutes {
         router.get(PageLayout.stylesheetPath) { _ in Stylesheet.response() }
         HubRoutes.register(
             on: &router, context: context, sessions: sessions, handler: handler, passwordHasher: passwordHasher)
+        DashboardRoutes.register(on: &router, context: context, sessions: sessions, handler: handler)
     }
 }
