@@ -15,6 +15,7 @@ public enum SQLiteMigrations {
                     value TEXT NOT NULL
                 ) STRICT, WITHOUT ROWID;
                 """),
+        Migration(version: 2, name: "create_doorman_tables", sql: doormanTables),
     ]
 
     /// Returns a migrator for `all`.

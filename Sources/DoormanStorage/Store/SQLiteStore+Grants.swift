@@ -1,0 +1,164 @@
+import DoormanOAuth
+
+extension SQLiteStore {
+    private enum SQL {
+        static let insertCode = """
+            INSERT INTO authorization_codes (code_hash, client_id, user_id, redirect_uri, scope, code_challenge, \
+            code_challenge_method, created_at, expires_at, consumed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """
+        static let code = """
+            SELECT code_hash, client_id, user_id, redirect_uri, scope, code_challenge, code_challenge_method, \
+            created_at, expires_at, consumed_at FROM authorization_codes WHERE code_hash = ?
+            """
+        static let consumeCode = """
+            UPDATE authorization_codes SET consumed_at = ? WHERE code_hash = ? AND consumed_at IS NULL
+            """
+        static let codeExists = "SELECT 1 FROM authorization_codes WHERE code_hash = ?"
+
+        static let tokenColumns = "token_hash, client_id, user_id, scope, grant_id, created_at, expires_at, revoked_at"
+        static let insertAccess = "INSERT INTO access_tokens (\(tokenColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+        static let insertRefresh = "INSERT INTO refresh_tokens (\(tokenColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+        static let access = "SELECT \(tokenColumns) FROM access_tokens WHERE token_hash = ?"
+        static let refresh = "SELECT \(tokenColumns) FROM refresh_tokens WHERE token_hash = ?"
+        static let revokeRefresh = """
+            UPDATE refresh_tokens SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL
+            """
+        static let revokeGrantAccess = """
+            UPDATE access_tokens SET revoked_at = ? WHERE grant_id = ? AND revoked_at IS NULL
+            """
+        static let revokeGrantRefresh = """
+            UPDATE refresh_tokens SET revoked_at = ? WHERE grant_id = ? AND revoked_at IS NULL
+            """
+    }
+
+    /// Inserts a new authorization code. Throws `.conflict("code_hash")` for a hash that exists and
+    /// `.missingReference` naming the client or the user when either does not exist.
+    public func saveAuthorizationCode(_ code: AuthorizationCode) throws(StoreError) {
+        let references = [
+            RecordReference("client", table: "web_apps", column: "client_id", value: code.clientID),
+            RecordReference("user", table: "users", value: code.userID),
+        ]
+        try write(references: references) { connection in
+            try connection.run(SQL.insertCode, [
+                .text(code.codeHash), .text(code.clientID), .text(code.userID), SQLiteValue(code.redirectURI),
+                .text(code.scope.description), SQLiteValue(code.codeChallenge),
+                SQLiteValue(code.codeChallengeMethod?.rawValue), .integer(code.createdAt), .integer(code.expiresAt),
+                SQLiteValue(code.consumedAt),
+            ])
+        }
+    }
+
+    /// Returns the code with `hash`, consumed or not, expired or not, or nil.
+    public func authorizationCode(hash: String) throws(StoreError) -> AuthorizationCode? {
+        try withConnection { connection in
+            try connection.withStatement(SQL.code) { row in
+                try row.bind(hash, at: 1)
+                return try row.step() ? try Self.decodeCode(row) : nil
+            }
+        }
+    }
+
+    /// Atomically marks the code consumed at `now` and stores `access` and `refresh`, but only if the code is
+    /// still unconsumed.
+    ///
+    /// One `BEGIN IMMEDIATE` transaction holds the database's write lock from the conditional UPDATE to the
+    /// commit, so of any number of callers, in any number of processes, exactly one sees the UPDATE change a row.
+    /// A failed token insert rolls the whole transaction back and leaves the code unconsumed.
+    public func redeemAuthorizationCode(
+        hash: String, at now: Int64, access: AccessToken, refresh: RefreshToken?
+    ) throws(StoreError) -> CodeRedemptionResult {
+        try transaction { connection in
+            guard try Self.markUsed(SQL.consumeCode, hash: hash, at: now, connection) else {
+                let exists = try connection.withStatement(SQL.codeExists) { row in
+                    try row.bind(hash, at: 1)
+                    return try row.step()
+                }
+                return exists ? .alreadyConsumed : .notFound
+            }
+
+            try Self.insert(SQL.insertAccess, access.columns, connection)
+            if let refresh {
+                try Self.insert(SQL.insertRefresh, refresh.columns, connection)
+            }
+            return .redeemed
+        }
+    }
+
+    /// Returns the access token with `hash`, revoked or expired ones included, or nil.
+    public func accessToken(hash: String) throws(StoreError) -> AccessToken? {
+        try withConnection { connection in
+            try Self.findToken(SQL.access, hash: hash, connection).map(AccessToken.init)
+        }
+    }
+
+    /// Returns the refresh token with `hash`, revoked or expired ones included, or nil.
+    public func refreshToken(hash: String) throws(StoreError) -> RefreshToken? {
+        try withConnection { connection in
+            try Self.findToken(SQL.refresh, hash: hash, connection).map(RefreshToken.init)
+        }
+    }
+
+    /// Atomically revokes the refresh token at `now` and stores its successors, but only if it is not revoked
+    /// yet, in one `BEGIN IMMEDIATE` transaction as `redeemAuthorizationCode` does.
+    public func rotateRefreshToken(
+        hash: String, at now: Int64, access: AccessToken, refresh: RefreshToken
+    ) throws(StoreError) -> RefreshRotationResult {
+        try transaction { connection in
+            guard try Self.markUsed(SQL.revokeRefresh, hash: hash, at: now, connection) else {
+                let stored = try Self.findToken(SQL.refresh, hash: hash, connection)
+                return stored.map { .alreadyRevoked(RefreshToken($0)) } ?? .notFound
+            }
+
+            try Self.insert(SQL.insertAccess, access.columns, connection)
+            try Self.insert(SQL.insertRefresh, refresh.columns, connection)
+            return .rotated
+        }
+    }
+
+    /// Revokes, at `now`, every access and refresh token of `grantID` that is not revoked yet, and returns how
+    /// many it revoked, in one transaction.
+    public func revokeGrant(_ grantID: String, at now: Int64) throws(StoreError) -> Int {
+        try transaction { connection in
+            let access = try connection.run(SQL.revokeGrantAccess, [.integer(now), .text(grantID)])
+            let refresh = try connection.run(SQL.revokeGrantRefresh, [.integer(now), .text(grantID)])
+            return access + refresh
+        }
+    }
+
+    /// Runs a conditional UPDATE that sets a time on one row, and returns whether it changed the row.
+    private static func markUsed(_ sql: String, hash: String, at now: Int64, _ connection: SQLiteConnection) throws
+        -> Bool
+    {
+        try connection.withStatement(sql) { statement throws(SQLiteError) in
+            try statement.bind(now, at: 1)
+            try statement.bind(hash, at: 2)
+            _ = try statement.step()
+        }
+        return connection.changes == 1
+    }
+
+    private static func insert(_ sql: String, _ token: TokenColumns, _ connection: SQLiteConnection) throws {
+        try connection.withStatement(sql) { statement throws(SQLiteError) in
+            try token.bind(to: statement)
+            _ = try statement.step()
+        }
+    }
+
+    private static func findToken(_ sql: String, hash: String, _ connection: SQLiteConnection) throws
+        -> TokenColumns?
+    {
+        try connection.withStatement(sql) { row in
+            try row.bind(hash, at: 1)
+            return try row.step() ? try TokenColumns(row) : nil
+        }
+    }
+
+    private static func decodeCode(_ row: SQLiteStatement) throws(StoreError) -> AuthorizationCode {
+        AuthorizationCode(
+            codeHash: row.string(at: 0), clientID: row.string(at: 1), userID: row.string(at: 2),
+            redirectURI: row.optionalString(at: 3), scope: try row.scope(at: 4),
+            codeChallenge: row.optionalString(at: 5),
+            codeChallengeMethod: try row.optionalEnumeration(PKCE.Method.self, at: 6), createdAt: row.int64(at: 7),
+            expiresAt: row.int64(at: 8), consumedAt: row.optionalInt64(at: 9))
+    }
+}

@@ -1,0 +1,33 @@
+import DoormanHTTP
+
+/// The routes that web apps call: the token endpoint, the v5 API and the access check.
+///
+/// The v5 API is served under both `/v5/...` and `/api/v5/...`, as Whop's does. A path that no route has gets the
+/// router's 404 `{"message":"Route <path> not found"}`, and a known path with another method gets 405 with `Allow`.
+public enum APIRoutes {
+    /// The token endpoint paths. Each accepts only POST (RFC 6749 section 3.2).
+    static let tokenPaths = ["/v5/oauth/token", "/api/v5/oauth/token", "/oauth/token"]
+
+    /// The path prefixes of the v5 API.
+    static let versionPrefixes = ["/v5", "/api/v5"]
+
+    /// Adds the token endpoint, the `/v5/me` routes and `GET /check/:access_expression` to `router`.
+    public static func register(on router: inout Router, context: WebContext) {
+        let tokenEndpoint = TokenEndpoint(context: context)
+        for path in tokenPaths {
+            router.post(path) { request in tokenEndpoint.respond(to: request) }
+        }
+
+        let resources = ResourceEndpoints(context: context)
+        for prefix in versionPrefixes {
+            router.get(prefix + "/me") { request in resources.me(request) }
+            router.get(prefix + "/me/memberships") { request in resources.memberships(request) }
+            router.get(prefix + "/me/memberships/:id") { request in resources.membership(request) }
+            router.get(prefix + "/me/products") { request in resources.products(request) }
+            router.get(prefix + "/me/products/:id") { request in resources.product(request) }
+        }
+
+        let checkEndpoint = CheckEndpoint(context: context)
+        router.get("/check/:access_expression") { request in checkEndpoint.check(request) }
+    }
+}

@@ -1,0 +1,32 @@
+import DoormanOAuth
+import DoormanStorage
+import Testing
+
+/// A kind of `DoormanStore` that the conformance tests run against, each test on a new, empty store.
+///
+/// Adding a store to every conformance test takes one entry in `all`.
+struct StoreFactory: Sendable, CustomTestStringConvertible {
+    /// The store's name in test output.
+    let name: String
+    /// Runs its argument with a new, empty store and disposes of the store afterwards.
+    let withStore: @Sendable (_ body: (any DoormanStore) throws -> Void) throws -> Void
+
+    var testDescription: String {
+        name
+    }
+
+    /// Every store the conformance tests cover.
+    static let all: [StoreFactory] = [.sqlite]
+
+    /// `SQLiteStore` on a new database file in a temporary directory, removed afterwards.
+    ///
+    /// The pool has room for the concurrency tests' threads, so they contend for the database lock rather than
+    /// for connections.
+    static let sqlite = StoreFactory(name: "SQLite") { body in
+        try withTemporaryDatabasePath { path in
+            let store = try SQLiteStore.open(path: path, poolSize: 24)
+            defer { try? store.close() }
+            try body(store)
+        }
+    }
+}
