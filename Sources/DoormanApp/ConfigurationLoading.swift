@@ -66,7 +66,7 @@ extension Configuration {
 
             let (flag, inlineValue) = splitFlag(argument)
             guard let option = options.first(where: { $0.flag == flag }) else {
-                throw .unknownOption(flag, suggestion: closestFlag(to: flag, in: options), command: command)
+                throw .unknownOption(flag, suggestion: closestFlag(to: flag, in: options.map(\.flag)), command: command)
             }
 
             if let inlineValue {
@@ -86,18 +86,19 @@ extension Configuration {
     }
 
     /// Splits `--flag=value` into the flag and the value; returns no value when there is no `=`.
-    private static func splitFlag(_ argument: String) -> (flag: String, value: String?) {
+    static func splitFlag(_ argument: String) -> (flag: String, value: String?) {
         guard let equals = argument.firstIndex(of: "=") else {
             return (argument, nil)
         }
         return (String(argument[..<equals]), String(argument[argument.index(after: equals)...]))
     }
 
-    /// Returns the flag among `options` within two edits of `flag`, to suggest for a typo.
-    private static func closestFlag(to flag: String, in options: [ConfigurationOption]) -> String? {
-        let candidates = options.map { ($0.flag, editDistance(flag, $0.flag)) }.filter { $0.1 <= 2 }
-        return candidates.min { $0.1 < $1.1 }?.0
-    }
+}
+
+/// Returns the flag among `flags` within two edits of `flag`, to suggest for a typo.
+func closestFlag(to flag: String, in flags: [String]) -> String? {
+    let candidates = flags.map { ($0, editDistance(flag, $0)) }.filter { $0.1 <= 2 }
+    return candidates.min { $0.1 < $1.1 }?.0
 }
 
 /// Returns the Levenshtein distance between two strings: the fewest insertions, deletions and

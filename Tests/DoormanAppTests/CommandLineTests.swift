@@ -111,7 +111,10 @@ import Testing
         let error = usageError(["serv"])
 
         #expect(error?.exitCode == 2)
-        #expect(error?.message == #"unknown command "serv" for doorman; expected one of serve, migrate"#)
+        #expect(
+            error?.message
+                == #"unknown command "serv" for doorman; expected one of serve, migrate, user, company, product, "#
+                + "plan, membership, webapp")
     }
 
     @Test func unknownRootOption() {

@@ -42,13 +42,13 @@ private let parser = CommandLineParser(
         expected.databaseURL = "sqlite:state/doorman.sqlite3"
         expected.logLevel = .debug
 
-        #expect(result == .run(path: ["user", "create"], configuration: expected))
+        #expect(result == .run(path: ["user", "create"], configuration: expected, options: ParsedOptions()))
     }
 
     @Test func commandWithoutOptionsRuns() throws {
         let result = try parser.parse(["user", "delete"], environment: [:])
 
-        #expect(result == .run(path: ["user", "delete"], configuration: Configuration()))
+        #expect(result == .run(path: ["user", "delete"], configuration: Configuration(), options: ParsedOptions()))
     }
 
     @Test(arguments: [["user"], ["user", "--help"], ["help", "user"]])

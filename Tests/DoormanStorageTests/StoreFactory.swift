@@ -9,10 +9,15 @@ struct StoreFactory: Sendable, CustomTestStringConvertible {
     /// The store's name in test output.
     let name: String
     /// Runs its argument with a new, empty store and disposes of the store afterwards.
-    let withStore: @Sendable (_ body: (any DoormanStore) throws -> Void) throws -> Void
+    let run: @Sendable (_ body: (any DoormanStore) throws -> Void) throws -> Void
 
     var testDescription: String {
         name
+    }
+
+    /// Runs `body` with a new, empty store and disposes of the store afterwards.
+    func withStore(_ body: (any DoormanStore) throws -> Void) throws {
+        try run(body)
     }
 
     /// Every store the conformance tests cover.

@@ -49,3 +49,15 @@ struct Fixture {
             grantID: grantID, createdAt: Self.now, expiresAt: Self.now + 2_592_000)
     }
 }
+
+extension StoreError {
+    /// Whether the error is `.conflict`, whatever key it names.
+    var isConflict: Bool {
+        if case .conflict = self { true } else { false }
+    }
+
+    /// Whether the error is `.missingReference`, whatever record it names.
+    var isMissingReference: Bool {
+        if case .missingReference = self { true } else { false }
+    }
+}

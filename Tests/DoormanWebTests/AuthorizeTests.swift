@@ -5,16 +5,16 @@ import DoormanTestSupport
 import DoormanWeb
 import Testing
 
-@Suite("Authorization endpoint")
+@Suite("Authorization endpoint", .serialized)
 struct AuthorizeTests {
     static let authorizePath = "/oauth/authorize?" + PageFixture.authorizeQuery()
 
     /// Signs `client` in as the member and opens the consent page.
-    static func openConsentPage(_ client: PageClient, query: String = PageFixture.authorizeQuery()) throws
+    static func openConsentPage(_ client: PageClient, query: String = PageFixture.authorizeQuery()) async throws
         -> TestConnection.Reply
     {
-        try client.signIn(username: "Maria")
-        return try client.get("/oauth/authorize?" + query)
+        try await client.signIn(username: "Maria")
+        return try await client.get("/oauth/authorize?" + query)
     }
 
     @Test(
@@ -30,9 +30,9 @@ struct AuthorizeTests {
             ),
             ("repeated client", "client_id=app_chart&client_id=app_chart&state=s"),
         ])
-    func showsErrorPage(label: String, query: String) throws {
+    func showsErrorPage(label: String, query: String) async throws {
         let fixture = try PageFixture()
-        let reply = try fixture.withClient { client in try client.get("/oauth/authorize?" + query) }
+        let reply = try await fixture.withClient { client in try await client.get("/oauth/authorize?" + query) }
 
         #expect(reply.status == 400, "\(label)")
         #expect(reply.header("Location") == nil, "\(label)")
@@ -41,19 +41,20 @@ struct AuthorizeTests {
     }
 
     @Test("unknown client page names the problem")
-    func unknownClientPage() throws {
+    func unknownClientPage() async throws {
         let fixture = try PageFixture()
-        let reply = try fixture.withClient { client in try client.get("/oauth?client_id=app_unknown") }
+        let reply = try await fixture.withClient { client in try await client.get("/oauth?client_id=app_unknown") }
 
         #expect(reply.text.contains("not registered with Doorman"))
         #expect(reply.text.contains("<code>invalid_client</code>"))
     }
 
     @Test("bad scope redirects with invalid_scope and state")
-    func badScopeRedirects() throws {
+    func badScopeRedirects() async throws {
         let fixture = try PageFixture()
-        let reply = try fixture.withClient { client in
-            try client.get("/oauth/authorize?" + PageFixture.authorizeQuery(scope: "admin"))
+        let reply = try await fixture.withClient { client in
+            try await client.signIn(username: "Maria")
+            return try await client.get("/oauth/authorize?" + PageFixture.authorizeQuery(scope: "admin"))
         }
         let query = try #require(reply.locationQuery)
 
@@ -65,11 +66,42 @@ struct AuthorizeTests {
         #expect(query.value("source") == "hub")
     }
 
-    @Test("visitor is sent to sign in and back")
-    func visitorSignsIn() throws {
+    @Test("error redirect waits for sign-in")
+    func errorRedirectAfterSignIn() async throws {
         let fixture = try PageFixture()
-        try fixture.withClient { client in
-            let reply = try client.get("/oauth?" + PageFixture.authorizeQuery())
+        let target = "/oauth?" + PageFixture.authorizeQuery(scope: "admin")
+        try await fixture.withClient { client in
+            let visitor = try await client.get(target)
+
+            #expect(visitor.status == 302)
+            #expect(visitor.header("Location")?.hasPrefix("/login?return_to=") == true)
+            let signedIn = try await client.signIn(username: "Maria", returnTo: target)
+            #expect(signedIn.header("Location") == target)
+            let error = try await client.get(target)
+            #expect(error.locationQuery?.value("error") == "invalid_scope")
+        }
+    }
+
+    @Test("consent POST from a visitor session is rejected")
+    func consentFromVisitor() async throws {
+        let fixture = try PageFixture()
+        let reply = try await fixture.withClient { client in
+            let page = try await Self.openConsentPage(client)
+            let visitor = PageClient(port: client.port)
+            let token = try #require(try await visitor.get("/login").hiddenField("csrf_token"))
+            let fields = page.hiddenFields.map { field in field.name == "csrf_token" ? (field.name, token) : field }
+            return try await visitor.post("/oauth/authorize", form: fields + [("decision", "allow")])
+        }
+
+        #expect(reply.status == 403)
+        #expect(reply.header("Location") == nil)
+    }
+
+    @Test("visitor is sent to sign in and back")
+    func visitorSignsIn() async throws {
+        let fixture = try PageFixture()
+        try await fixture.withClient { client in
+            let reply = try await client.get("/oauth?" + PageFixture.authorizeQuery())
             let expected =
                 "/login?"
                 + URLEncodedForm([.init(name: "return_to", value: "/oauth?" + PageFixture.authorizeQuery())])
@@ -78,19 +110,20 @@ struct AuthorizeTests {
             #expect(reply.status == 302)
             #expect(reply.header("Location") == expected)
 
-            let form = try client.get(try #require(reply.header("Location")))
+            let form = try await client.get(try #require(reply.header("Location")))
             #expect(form.hiddenField("return_to") == "/oauth?" + PageFixture.authorizeQuery())
-            let signedIn = try client.signIn(username: "Maria", returnTo: "/oauth?" + PageFixture.authorizeQuery())
+            let signedIn = try await client.signIn(
+                username: "Maria", returnTo: "/oauth?" + PageFixture.authorizeQuery())
             #expect(signedIn.header("Location") == "/oauth?" + PageFixture.authorizeQuery())
         }
     }
 
     @Test("user without membership gets access_denied")
-    func noMembershipDenied() throws {
+    func noMembershipDenied() async throws {
         let fixture = try PageFixture()
-        let reply = try fixture.withClient { client in
-            try client.signIn(username: "sam")
-            return try client.get(Self.authorizePath)
+        let reply = try await fixture.withClient { client in
+            try await client.signIn(username: "sam")
+            return try await client.get(Self.authorizePath)
         }
         let query = try #require(reply.locationQuery)
 
@@ -103,21 +136,21 @@ struct AuthorizeTests {
     }
 
     @Test("expired membership gets access_denied")
-    func expiredMembershipDenied() throws {
+    func expiredMembershipDenied() async throws {
         let fixture = try PageFixture()
         var membership = try #require(try fixture.store.membership(id: "mem_maria"))
         membership.status = .expired
         #expect(try fixture.store.updateMembership(membership))
 
-        let reply = try fixture.withClient { client in try Self.openConsentPage(client) }
+        let reply = try await fixture.withClient { client in try await Self.openConsentPage(client) }
 
         #expect(reply.locationQuery?.value("error") == "access_denied")
     }
 
     @Test("consent page describes the request")
-    func consentPage() throws {
+    func consentPage() async throws {
         let fixture = try PageFixture()
-        let reply = try fixture.withClient { client in try Self.openConsentPage(client) }
+        let reply = try await fixture.withClient { client in try await Self.openConsentPage(client) }
 
         #expect(reply.status == 200)
         #expect(reply.header("Location") == nil)
@@ -132,9 +165,9 @@ struct AuthorizeTests {
     }
 
     @Test("consent form carries the validated parameters")
-    func consentHiddenFields() throws {
+    func consentHiddenFields() async throws {
         let fixture = try PageFixture()
-        let reply = try fixture.withClient { client in try Self.openConsentPage(client) }
+        let reply = try await fixture.withClient { client in try await Self.openConsentPage(client) }
         let fields = Dictionary(reply.hiddenFields, uniquingKeysWith: { first, _ in first })
 
         #expect(fields["client_id"] == "app_chart")
@@ -148,9 +181,9 @@ struct AuthorizeTests {
     }
 
     @Test("web app name is escaped on the consent page")
-    func hostileNameEscaped() throws {
+    func hostileNameEscaped() async throws {
         let fixture = try PageFixture(webAppName: "<script>alert(\"x\")</script>")
-        let reply = try fixture.withClient { client in try Self.openConsentPage(client) }
+        let reply = try await fixture.withClient { client in try await Self.openConsentPage(client) }
 
         #expect(reply.status == 200)
         #expect(!reply.text.contains("<script>"))
@@ -158,11 +191,11 @@ struct AuthorizeTests {
     }
 
     @Test("allow redirects with code and state")
-    func allowIssuesCode() throws {
+    func allowIssuesCode() async throws {
         let fixture = try PageFixture()
-        let reply = try fixture.withClient { client in
-            let page = try Self.openConsentPage(client)
-            return try client.post("/oauth/authorize", form: page.hiddenFields + [("decision", "allow")])
+        let reply = try await fixture.withClient { client in
+            let page = try await Self.openConsentPage(client)
+            return try await client.post("/oauth/authorize", form: page.hiddenFields + [("decision", "allow")])
         }
         let location = try #require(reply.header("Location"))
         let query = try #require(reply.locationQuery)
@@ -177,11 +210,11 @@ struct AuthorizeTests {
     }
 
     @Test("issued code record matches the request")
-    func codeRecord() throws {
+    func codeRecord() async throws {
         let fixture = try PageFixture()
-        let reply = try fixture.withClient { client in
-            let page = try Self.openConsentPage(client)
-            return try client.post("/oauth/authorize", form: page.hiddenFields + [("decision", "allow")])
+        let reply = try await fixture.withClient { client in
+            let page = try await Self.openConsentPage(client)
+            return try await client.post("/oauth/authorize", form: page.hiddenFields + [("decision", "allow")])
         }
         let code = try #require(reply.locationQuery?.value("code"))
         let record = try #require(try fixture.store.authorizationCode(hash: TokenHash.of(code)))
@@ -205,12 +238,12 @@ struct AuthorizeTests {
     }
 
     @Test("stored consent skips the consent page")
-    func storedConsent() throws {
+    func storedConsent() async throws {
         let fixture = try PageFixture()
-        try fixture.withClient { client in
-            let page = try Self.openConsentPage(client)
-            let first = try client.post("/oauth/authorize", form: page.hiddenFields + [("decision", "allow")])
-            let second = try client.get("/oauth?" + PageFixture.authorizeQuery())
+        try await fixture.withClient { client in
+            let page = try await Self.openConsentPage(client)
+            let first = try await client.post("/oauth/authorize", form: page.hiddenFields + [("decision", "allow")])
+            let second = try await client.get("/oauth?" + PageFixture.authorizeQuery())
             let secondCode = try #require(second.locationQuery?.value("code"))
 
             #expect(second.status == 302)
@@ -223,27 +256,27 @@ struct AuthorizeTests {
     }
 
     @Test("wider scope asks for consent again")
-    func widerScopeAsksAgain() throws {
+    func widerScopeAsksAgain() async throws {
         let fixture = try PageFixture()
-        try fixture.withClient { client in
-            let page = try Self.openConsentPage(client)
-            _ = try client.post("/oauth/authorize", form: page.hiddenFields + [("decision", "allow")])
-            let wider = try client.get("/oauth?" + PageFixture.authorizeQuery(scope: "openid user"))
+        try await fixture.withClient { client in
+            let page = try await Self.openConsentPage(client)
+            _ = try await client.post("/oauth/authorize", form: page.hiddenFields + [("decision", "allow")])
+            let wider = try await client.get("/oauth?" + PageFixture.authorizeQuery(scope: "openid user"))
 
             #expect(wider.status == 200)
             #expect(wider.text.contains("<li>Confirm who you are.</li>"))
-            _ = try client.post("/oauth/authorize", form: wider.hiddenFields + [("decision", "allow")])
+            _ = try await client.post("/oauth/authorize", form: wider.hiddenFields + [("decision", "allow")])
         }
         let consent = try #require(try fixture.store.consent(userID: fixture.member.id, clientID: "app_chart"))
         #expect(consent.scope.description == "openid read_user user")
     }
 
     @Test("deny redirects with access_denied")
-    func denyRedirects() throws {
+    func denyRedirects() async throws {
         let fixture = try PageFixture()
-        let reply = try fixture.withClient { client in
-            let page = try Self.openConsentPage(client)
-            return try client.post("/oauth/authorize", form: page.hiddenFields + [("decision", "deny")])
+        let reply = try await fixture.withClient { client in
+            let page = try await Self.openConsentPage(client)
+            return try await client.post("/oauth/authorize", form: page.hiddenFields + [("decision", "deny")])
         }
         let query = try #require(reply.locationQuery)
 
@@ -256,12 +289,12 @@ struct AuthorizeTests {
     }
 
     @Test("consent POST without CSRF token is rejected")
-    func consentNeedsToken() throws {
+    func consentNeedsToken() async throws {
         let fixture = try PageFixture()
-        let reply = try fixture.withClient { client in
-            let page = try Self.openConsentPage(client)
+        let reply = try await fixture.withClient { client in
+            let page = try await Self.openConsentPage(client)
             let fields = page.hiddenFields.filter { $0.name != "csrf_token" }
-            return try client.post("/oauth/authorize", form: fields + [("decision", "allow")])
+            return try await client.post("/oauth/authorize", form: fields + [("decision", "allow")])
         }
 
         #expect(reply.status == 403)
@@ -270,14 +303,14 @@ struct AuthorizeTests {
     }
 
     @Test("changed redirect URI in the form shows a page")
-    func tamperedRedirect() throws {
+    func tamperedRedirect() async throws {
         let fixture = try PageFixture()
-        let reply = try fixture.withClient { client in
-            let page = try Self.openConsentPage(client)
+        let reply = try await fixture.withClient { client in
+            let page = try await Self.openConsentPage(client)
             let fields = page.hiddenFields.map { field in
                 field.name == "redirect_uri" ? (field.name, "https://evil.example/steal") : field
             }
-            return try client.post("/oauth/authorize", form: fields + [("decision", "allow")])
+            return try await client.post("/oauth/authorize", form: fields + [("decision", "allow")])
         }
 
         #expect(reply.status == 400)
@@ -285,12 +318,12 @@ struct AuthorizeTests {
     }
 
     @Test("changed scope in the form redirects invalid_scope")
-    func tamperedScope() throws {
+    func tamperedScope() async throws {
         let fixture = try PageFixture()
-        let reply = try fixture.withClient { client in
-            let page = try Self.openConsentPage(client)
+        let reply = try await fixture.withClient { client in
+            let page = try await Self.openConsentPage(client)
             let fields = page.hiddenFields.map { field in field.name == "scope" ? (field.name, "admin") : field }
-            return try client.post("/oauth/authorize", form: fields + [("decision", "allow")])
+            return try await client.post("/oauth/authorize", form: fields + [("decision", "allow")])
         }
 
         #expect(reply.status == 303)
@@ -299,11 +332,12 @@ struct AuthorizeTests {
     }
 
     @Test("consent POST needs exactly one decision", arguments: [[String](), ["maybe"], ["allow", "deny"]])
-    func decisionRequired(decisions: [String]) throws {
+    func decisionRequired(decisions: [String]) async throws {
         let fixture = try PageFixture()
-        let reply = try fixture.withClient { client in
-            let page = try Self.openConsentPage(client)
-            return try client.post("/oauth/authorize", form: page.hiddenFields + decisions.map { ("decision", $0) })
+        let reply = try await fixture.withClient { client in
+            let page = try await Self.openConsentPage(client)
+            return try await client.post(
+                "/oauth/authorize", form: page.hiddenFields + decisions.map { ("decision", $0) })
         }
 
         #expect(reply.status == 400)
@@ -311,11 +345,11 @@ struct AuthorizeTests {
     }
 
     @Test("both paths serve the endpoint", arguments: ["/oauth", "/oauth/authorize"])
-    func bothPaths(path: String) throws {
+    func bothPaths(path: String) async throws {
         let fixture = try PageFixture()
-        let reply = try fixture.withClient { client in
-            _ = try Self.openConsentPage(client)
-            return try client.get(path + "?" + PageFixture.authorizeQuery())
+        let reply = try await fixture.withClient { client in
+            _ = try await Self.openConsentPage(client)
+            return try await client.get(path + "?" + PageFixture.authorizeQuery())
         }
 
         #expect(reply.status == 200)
@@ -323,7 +357,7 @@ struct AuthorizeTests {
     }
 
     @Test("public client without PKCE is refused")
-    func missingChallenge() throws {
+    func missingChallenge() async throws {
         let fixture = try PageFixture()
         var publicApp = fixture.webApp
         publicApp.id = "exp_public"
@@ -331,8 +365,9 @@ struct AuthorizeTests {
         publicApp.clientSecretHash = nil
         try fixture.store.createWebApp(publicApp)
 
-        let reply = try fixture.withClient { client in
-            try client.get("/oauth?client_id=app_public&state=s")
+        let reply = try await fixture.withClient { client in
+            try await client.signIn(username: "Maria")
+            return try await client.get("/oauth?client_id=app_public&state=s")
         }
 
         #expect(reply.status == 302)

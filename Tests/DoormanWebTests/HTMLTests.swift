@@ -2,7 +2,7 @@ import DoormanHTTP
 import DoormanWeb
 import Testing
 
-@Suite("HTML escaping and layout")
+@Suite("HTML escaping and layout", .serialized)
 struct HTMLTests {
     @Test(
         "escape replaces each special character",
@@ -43,9 +43,9 @@ struct HTMLTests {
     }
 
     @Test("stylesheet is served as CSS")
-    func stylesheetServed() throws {
+    func stylesheetServed() async throws {
         let fixture = try PageFixture()
-        let reply = try fixture.withClient { client in try client.get("/assets/doorman.css") }
+        let reply = try await fixture.withClient { client in try await client.get("/assets/doorman.css") }
 
         #expect(reply.status == 200)
         #expect(reply.header("Content-Type") == "text/css; charset=utf-8")
@@ -54,9 +54,9 @@ struct HTMLTests {
     }
 
     @Test("pages link the stylesheet and fit phones")
-    func layoutHead() throws {
+    func layoutHead() async throws {
         let fixture = try PageFixture()
-        let reply = try fixture.withClient { client in try client.get("/login") }
+        let reply = try await fixture.withClient { client in try await client.get("/login") }
 
         #expect(reply.text.hasPrefix("<!DOCTYPE html>"))
         #expect(reply.text.contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"))

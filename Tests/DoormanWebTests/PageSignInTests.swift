@@ -3,14 +3,14 @@ import DoormanTestSupport
 import DoormanWeb
 import Testing
 
-@Suite("Sign-in pages")
+@Suite("Sign-in pages", .serialized)
 struct PageSignInTests {
     static let failureMessage = "Wrong username or password."
 
     @Test("sign-in form has the fields")
-    func formFields() throws {
+    func formFields() async throws {
         let fixture = try PageFixture()
-        let reply = try fixture.withClient { client in try client.get("/login?return_to=%2Foauth%3Fa%3D1") }
+        let reply = try await fixture.withClient { client in try await client.get("/login?return_to=%2Foauth%3Fa%3D1") }
 
         #expect(reply.status == 200)
         #expect(reply.text.contains("<form method=\"post\" action=\"/login\">"))
@@ -21,22 +21,22 @@ struct PageSignInTests {
     }
 
     @Test("correct password signs in")
-    func signInSucceeds() throws {
+    func signInSucceeds() async throws {
         let fixture = try PageFixture()
-        try fixture.withClient { client in
-            let reply = try client.signIn(username: "Maria")
+        try await fixture.withClient { client in
+            let reply = try await client.signIn(username: "Maria")
 
             #expect(reply.status == 303)
             #expect(reply.header("Location") == "/")
             #expect(reply.header("Set-Cookie")?.hasPrefix("doorman_session=") == true)
-            #expect(try client.get("/").text.contains("You are signed in as <strong>Maria</strong>."))
+            #expect(try await client.get("/").text.contains("You are signed in as <strong>Maria</strong>."))
         }
     }
 
     @Test("username matches in any case")
-    func usernameAnyCase() throws {
+    func usernameAnyCase() async throws {
         let fixture = try PageFixture()
-        let reply = try fixture.withClient { client in try client.signIn(username: "maria") }
+        let reply = try await fixture.withClient { client in try await client.signIn(username: "maria") }
 
         #expect(reply.status == 303)
     }
@@ -44,28 +44,28 @@ struct PageSignInTests {
     @Test(
         "failed sign-in shows one message",
         arguments: [("Maria", "wrong password"), ("nobody", PageFixture.password), ("", ""), ("Maria", "")])
-    func signInFails(username: String, password: String) throws {
+    func signInFails(username: String, password: String) async throws {
         let fixture = try PageFixture()
-        try fixture.withClient { client in
-            let reply = try client.signIn(username: username, password: password)
+        try await fixture.withClient { client in
+            let reply = try await client.signIn(username: username, password: password)
 
             #expect(reply.status == 200)
             #expect(reply.header("Location") == nil)
             #expect(reply.text.contains("<p class=\"error\" role=\"alert\">\(Self.failureMessage)</p>"))
             #expect(reply.header("Set-Cookie") == nil)
-            #expect(try client.get("/").text.contains("You are not signed in."))
+            #expect(try await client.get("/").text.contains("You are not signed in."))
         }
     }
 
     @Test("failed sign-in keeps the form usable")
-    func failureKeepsForm() throws {
+    func failureKeepsForm() async throws {
         let fixture = try PageFixture()
-        try fixture.withClient { client in
-            let failed = try client.signIn(username: "Maria", password: "wrong", returnTo: "/oauth?x=1")
+        try await fixture.withClient { client in
+            let failed = try await client.signIn(username: "Maria", password: "wrong", returnTo: "/oauth?x=1")
 
             #expect(failed.hiddenField("return_to") == "/oauth?x=1")
             let token = try #require(failed.hiddenField("csrf_token"))
-            let retry = try client.post(
+            let retry = try await client.post(
                 "/login",
                 form: [
                     ("csrf_token", token), ("username", "Maria"), ("password", PageFixture.password),
@@ -77,10 +77,10 @@ struct PageSignInTests {
     }
 
     @Test("username is escaped when shown again")
-    func usernameEscaped() throws {
+    func usernameEscaped() async throws {
         let fixture = try PageFixture()
-        let reply = try fixture.withClient { client in
-            try client.signIn(username: "\"><script>x</script>", password: "wrong")
+        let reply = try await fixture.withClient { client in
+            try await client.signIn(username: "\"><script>x</script>", password: "wrong")
         }
 
         #expect(!reply.text.contains("<script>"))
@@ -93,11 +93,11 @@ struct PageSignInTests {
             "//evil.com", "https://evil.com", "/\\evil.com", "\\\\evil.com", "/\t/evil.com", "/\n/evil.com",
             "javascript:alert(1)", "evil.com", "", "/ok\\..\\evil", "/caf\u{E9}",
         ])
-    func returnToRejected(returnTo: String) throws {
+    func returnToRejected(returnTo: String) async throws {
         let fixture = try PageFixture()
-        let reply = try fixture.withClient { client in
-            let token = try #require(try client.get("/login").hiddenField("csrf_token"))
-            return try client.post(
+        let reply = try await fixture.withClient { client in
+            let token = try #require(try await client.get("/login").hiddenField("csrf_token"))
+            return try await client.post(
                 "/login",
                 form: [
                     ("csrf_token", token), ("username", "Maria"), ("password", PageFixture.password),
@@ -110,19 +110,21 @@ struct PageSignInTests {
     }
 
     @Test("return_to on the site is kept", arguments: ["/", "/oauth?client_id=app_chart&state=a%20b", "/a/b?c=//d"])
-    func returnToKept(returnTo: String) throws {
+    func returnToKept(returnTo: String) async throws {
         let fixture = try PageFixture()
-        let reply = try fixture.withClient { client in try client.signIn(username: "Maria", returnTo: returnTo) }
+        let reply = try await fixture.withClient { client in
+            try await client.signIn(username: "Maria", returnTo: returnTo)
+        }
 
         #expect(reply.header("Location") == returnTo)
     }
 
     @Test("signed-in user skips the form")
-    func signedInSkipsForm() throws {
+    func signedInSkipsForm() async throws {
         let fixture = try PageFixture()
-        let reply = try fixture.withClient { client in
-            try client.signIn(username: "Maria")
-            return try client.get("/login?return_to=%2Fnext")
+        let reply = try await fixture.withClient { client in
+            try await client.signIn(username: "Maria")
+            return try await client.get("/login?return_to=%2Fnext")
         }
 
         #expect(reply.status == 302)
@@ -130,12 +132,12 @@ struct PageSignInTests {
     }
 
     @Test("sign-in events are logged without the password")
-    func auditEvents() throws {
+    func auditEvents() async throws {
         let fixture = try PageFixture()
-        try fixture.withClient { client in
-            try client.signIn(username: "Maria")
-            try PageClient(port: client.port).signIn(username: "Maria", password: "wrong-secret")
-            try PageClient(port: client.port).signIn(username: "nobody", password: "other-secret")
+        try await fixture.withClient { client in
+            try await client.signIn(username: "Maria")
+            try await PageClient(port: client.port).signIn(username: "Maria", password: "wrong-secret")
+            try await PageClient(port: client.port).signIn(username: "nobody", password: "other-secret")
         }
 
         let succeeded = fixture.logs.records("sign_in.succeeded")

@@ -3,14 +3,14 @@ import DoormanTestSupport
 import DoormanWeb
 import Testing
 
-@Suite("Sessions and CSRF")
+@Suite("Sessions and CSRF", .serialized)
 struct SessionTests {
     static let expiredMessage = "This form has expired or was not sent from this site. Reload the page and try again."
 
     @Test("session cookie attributes")
-    func cookieAttributes() throws {
+    func cookieAttributes() async throws {
         let fixture = try PageFixture()
-        let reply = try fixture.withClient { client in try client.get("/login") }
+        let reply = try await fixture.withClient { client in try await client.get("/login") }
         let cookie = try #require(reply.header("Set-Cookie"))
 
         #expect(cookie.hasPrefix("doorman_session="))
@@ -22,20 +22,20 @@ struct SessionTests {
     }
 
     @Test("secure cookies setting adds Secure")
-    func secureCookie() throws {
+    func secureCookie() async throws {
         var settings = OAuthSettings()
         settings.secureCookies = true
         let fixture = try PageFixture(settings: settings)
-        let reply = try fixture.withClient { client in try client.get("/login") }
+        let reply = try await fixture.withClient { client in try await client.get("/login") }
 
         #expect(reply.header("Set-Cookie")?.contains("; Secure") == true)
     }
 
     @Test("store keeps only the id hash")
-    func storeKeepsHash() throws {
+    func storeKeepsHash() async throws {
         let fixture = try PageFixture()
-        let id = try fixture.withClient { client in
-            _ = try client.get("/login")
+        let id = try await fixture.withClient { client in
+            _ = try await client.get("/login")
             return try #require(client.cookies["doorman_session"])
         }
 
@@ -45,12 +45,12 @@ struct SessionTests {
     }
 
     @Test("sign-in rotates the session id")
-    func signInRotates() throws {
+    func signInRotates() async throws {
         let fixture = try PageFixture()
-        try fixture.withClient { client in
-            _ = try client.get("/login")
+        try await fixture.withClient { client in
+            _ = try await client.get("/login")
             let before = try #require(client.cookies["doorman_session"])
-            try client.signIn(username: "Maria")
+            try await client.signIn(username: "Maria")
             let after = try #require(client.cookies["doorman_session"])
 
             #expect(before != after)
@@ -58,19 +58,19 @@ struct SessionTests {
             #expect(try fixture.store.session(idHash: TokenHash.of(after))?.userID == fixture.member.id)
 
             client.setCookie("doorman_session", before)
-            #expect(try client.get("/").text.contains("You are not signed in."))
+            #expect(try await client.get("/").text.contains("You are not signed in."))
             client.setCookie("doorman_session", after)
-            #expect(try client.get("/").text.contains("<strong>Maria</strong>"))
+            #expect(try await client.get("/").text.contains("<strong>Maria</strong>"))
         }
     }
 
     @Test("sign-in gives the session a new CSRF token")
-    func signInNewToken() throws {
+    func signInNewToken() async throws {
         let fixture = try PageFixture()
-        try fixture.withClient { client in
-            let before = try client.get("/login").hiddenField("csrf_token")
-            try client.signIn(username: "Maria")
-            let after = try client.get("/").hiddenField("csrf_token")
+        try await fixture.withClient { client in
+            let before = try await client.get("/login").hiddenField("csrf_token")
+            try await client.signIn(username: "Maria")
+            let after = try await client.get("/").hiddenField("csrf_token")
 
             #expect(before != nil)
             #expect(after != nil)
@@ -79,13 +79,13 @@ struct SessionTests {
     }
 
     @Test("sign-out deletes the session and clears the cookie")
-    func signOut() throws {
+    func signOut() async throws {
         let fixture = try PageFixture()
-        try fixture.withClient { client in
-            try client.signIn(username: "Maria")
+        try await fixture.withClient { client in
+            try await client.signIn(username: "Maria")
             let id = try #require(client.cookies["doorman_session"])
-            let token = try #require(try client.get("/").hiddenField("csrf_token"))
-            let reply = try client.post("/logout", form: [("csrf_token", token)])
+            let token = try #require(try await client.get("/").hiddenField("csrf_token"))
+            let reply = try await client.post("/logout", form: [("csrf_token", token)])
 
             #expect(reply.status == 303)
             #expect(reply.header("Location") == "/")
@@ -94,19 +94,19 @@ struct SessionTests {
             #expect(try fixture.store.session(idHash: TokenHash.of(id)) == nil)
 
             client.setCookie("doorman_session", id)
-            #expect(try client.get("/").text.contains("You are not signed in."))
+            #expect(try await client.get("/").text.contains("You are not signed in."))
         }
     }
 
     @Test("sign-out without the token is rejected")
-    func signOutNeedsToken() throws {
+    func signOutNeedsToken() async throws {
         let fixture = try PageFixture()
-        try fixture.withClient { client in
-            try client.signIn(username: "Maria")
-            let reply = try client.post("/logout", form: [])
+        try await fixture.withClient { client in
+            try await client.signIn(username: "Maria")
+            let reply = try await client.post("/logout", form: [])
 
             #expect(reply.status == 403)
-            #expect(try client.get("/").text.contains("<strong>Maria</strong>"))
+            #expect(try await client.get("/").text.contains("<strong>Maria</strong>"))
         }
     }
 
@@ -117,11 +117,11 @@ struct SessionTests {
             ("empty", [("csrf_token", "")]),
             ("wrong", [("csrf_token", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]),
         ])
-    func badToken(label: String, token: [(String, String)]) throws {
+    func badToken(label: String, token: [(String, String)]) async throws {
         let fixture = try PageFixture()
-        try fixture.withClient { client in
-            _ = try client.get("/login")
-            let reply = try client.post(
+        try await fixture.withClient { client in
+            _ = try await client.get("/login")
+            let reply = try await client.post(
                 "/login", form: token + [("username", "Maria"), ("password", PageFixture.password)])
 
             #expect(reply.status == 403, "\(label)")
@@ -131,11 +131,11 @@ struct SessionTests {
     }
 
     @Test("repeated CSRF token is rejected")
-    func repeatedToken() throws {
+    func repeatedToken() async throws {
         let fixture = try PageFixture()
-        try fixture.withClient { client in
-            let token = try #require(try client.get("/login").hiddenField("csrf_token"))
-            let reply = try client.post(
+        try await fixture.withClient { client in
+            let token = try #require(try await client.get("/login").hiddenField("csrf_token"))
+            let reply = try await client.post(
                 "/login",
                 form: [
                     ("csrf_token", token), ("csrf_token", token), ("username", "Maria"),
@@ -147,13 +147,13 @@ struct SessionTests {
     }
 
     @Test("token of another session is rejected")
-    func otherSessionToken() throws {
+    func otherSessionToken() async throws {
         let fixture = try PageFixture()
-        try fixture.withClient { client in
+        try await fixture.withClient { client in
             let other = PageClient(port: client.port)
-            let token = try #require(try other.get("/login").hiddenField("csrf_token"))
-            _ = try client.get("/login")
-            let reply = try client.post(
+            let token = try #require(try await other.get("/login").hiddenField("csrf_token"))
+            _ = try await client.get("/login")
+            let reply = try await client.post(
                 "/login", form: [("csrf_token", token), ("username", "Maria"), ("password", PageFixture.password)])
 
             #expect(reply.status == 403)
@@ -161,12 +161,12 @@ struct SessionTests {
     }
 
     @Test("POST without a session cookie is rejected")
-    func noSession() throws {
+    func noSession() async throws {
         let fixture = try PageFixture()
-        try fixture.withClient { client in
-            let token = try #require(try client.get("/login").hiddenField("csrf_token"))
+        try await fixture.withClient { client in
+            let token = try #require(try await client.get("/login").hiddenField("csrf_token"))
             client.setCookie("doorman_session", nil)
-            let reply = try client.post(
+            let reply = try await client.post(
                 "/login", form: [("csrf_token", token), ("username", "Maria"), ("password", PageFixture.password)])
 
             #expect(reply.status == 403)
@@ -175,26 +175,26 @@ struct SessionTests {
     }
 
     @Test("expired session counts as absent")
-    func expiredSession() throws {
+    func expiredSession() async throws {
         let fixture = try PageFixture()
-        try fixture.withClient { client in
-            try client.signIn(username: "Maria")
+        try await fixture.withClient { client in
+            try await client.signIn(username: "Maria")
             let id = try #require(client.cookies["doorman_session"])
-            let token = try #require(try client.get("/").hiddenField("csrf_token"))
+            let token = try #require(try await client.get("/").hiddenField("csrf_token"))
             fixture.clock.advance(by: fixture.settings.sessionLifetime)
 
-            #expect(try client.get("/").text.contains("You are not signed in."))
-            #expect(try client.post("/logout", form: [("csrf_token", token)]).status == 403)
+            #expect(try await client.get("/").text.contains("You are not signed in."))
+            #expect(try await client.post("/logout", form: [("csrf_token", token)]).status == 403)
             #expect(try fixture.store.session(idHash: TokenHash.of(id)) == nil)
         }
     }
 
     @Test("form with another media type is a 400 page")
-    func unreadableForm() throws {
+    func unreadableForm() async throws {
         let fixture = try PageFixture()
-        let reply = try fixture.withClient { client in
-            _ = try client.get("/login")
-            return try client.send(
+        let reply = try await fixture.withClient { client in
+            _ = try await client.get("/login")
+            return try await client.send(
                 "POST", "/login", headers: [("Content-Type", "application/json")], body: Array("{}".utf8))
         }
 

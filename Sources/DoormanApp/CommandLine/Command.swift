@@ -2,7 +2,8 @@
 ///
 /// The fields follow swift-argument-parser's `CommandConfiguration`. A command with subcommands
 /// is a group, such as `doorman user`: it runs nothing itself, and invoking it without a
-/// subcommand shows its help. A command without subcommands parses `options` into a `Configuration`.
+/// subcommand shows its help. A command without subcommands parses `options` into a `Configuration`
+/// and `commandOptions` into `ParsedOptions`.
 public struct Command: Sendable {
     /// The word that invokes the command, such as `serve`, or the tool's name for the root command.
     public var name: String
@@ -16,6 +17,9 @@ public struct Command: Sendable {
     /// The settings that the command accepts as flags and environment variables.
     public var options: [ConfigurationOption]
 
+    /// The options of this command alone, such as `--username`, which have no environment variable.
+    public var commandOptions: [CommandOption]
+
     /// The commands nested under this one, such as `create` under `user`.
     public var subcommands: [Command]
 
@@ -28,6 +32,7 @@ public struct Command: Sendable {
         abstract: String,
         discussion: String = "",
         options: [ConfigurationOption] = [],
+        commandOptions: [CommandOption] = [],
         subcommands: [Command] = [],
         version: String? = nil
     ) {
@@ -35,6 +40,7 @@ public struct Command: Sendable {
         self.abstract = abstract
         self.discussion = discussion
         self.options = options
+        self.commandOptions = commandOptions
         self.subcommands = subcommands
         self.version = version
     }

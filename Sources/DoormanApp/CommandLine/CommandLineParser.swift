@@ -1,7 +1,8 @@
 /// The outcome of parsing a command line against a `Command` tree.
 public enum CommandLineResult: Sendable, Equatable {
-    /// Runs the command at `path`, such as `["user", "create"]`, with the parsed settings.
-    case run(path: [String], configuration: Configuration)
+    /// Runs the command at `path`, such as `["user", "create"]`, with the parsed settings and the
+    /// values of the command's own options.
+    case run(path: [String], configuration: Configuration, options: ParsedOptions)
 
     /// Prints this help text to standard output and exits with status 0.
     case help(String)
@@ -10,7 +11,7 @@ public enum CommandLineResult: Sendable, Equatable {
     case version(String)
 }
 
-/// A parser for command lines of the form `tool [subcommand ...] [--flag value | --flag=value ...]`.
+/// A parser for command lines of the form `tool [subcommand ...] [--flag value | --flag=value | --flag ...]`.
 ///
 /// It recognizes `--help` and `-h` anywhere after the command path, `help [subcommand ...]` as the
 /// first argument, and `--version` on a command that has a version.
@@ -60,7 +61,7 @@ public struct CommandLineParser: Sendable {
         HelpText.render(try resolvePath(path))
     }
 
-    /// Parses the options of the leaf command at the end of `path`.
+    /// Parses the settings and the command's own options of the leaf command at the end of `path`.
     private func runResult(
         path: [Command],
         arguments: [String],
@@ -71,11 +72,14 @@ public struct CommandLineParser: Sendable {
         }
 
         let command = path[path.count - 1]
+        let name = HelpText.fullName(path)
+        let scanned = try OptionScanner(
+            commandOptions: command.commandOptions, settings: command.options, commandName: name
+        ).scan(arguments)
         do {
             let configuration = try Configuration.load(
-                arguments: arguments, environment: environment, options: command.options,
-                command: HelpText.fullName(path))
-            return .run(path: path.dropFirst().map(\.name), configuration: configuration)
+                arguments: scanned.settingArguments, environment: environment, options: command.options, command: name)
+            return .run(path: path.dropFirst().map(\.name), configuration: configuration, options: scanned.options)
         } catch {
             throw CommandLineError(message: error.description)
         }

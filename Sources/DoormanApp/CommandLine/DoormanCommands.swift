@@ -6,6 +6,9 @@ public enum ParsedCommand: Sendable, Equatable {
     /// Applies pending database migrations, then exits.
     case migrate(Configuration)
 
+    /// Runs an administration command with its settings and options, then exits.
+    case admin(AdminCommand, Configuration, ParsedOptions)
+
     /// Prints this help text to standard output and exits with status 0.
     case help(String)
 
@@ -36,7 +39,7 @@ public enum DoormanCommands {
     public static let root = Command(
         name: "doorman",
         abstract: "Doorman, an OAuth 2.0 provider.",
-        subcommands: [serve, migrate],
+        subcommands: [serve, migrate] + AdminCommand.groups,
         version: "doorman \(version)"
     )
 }
@@ -57,14 +60,17 @@ public func parseCommandLine(
         return .help(text)
     case .version(let text):
         return .version(text)
-    case .run(let path, let configuration):
+    case .run(let path, let configuration, let options):
         switch path {
         case [DoormanCommands.serve.name]:
             return .serve(configuration)
         case [DoormanCommands.migrate.name]:
             return .migrate(configuration)
         default:
-            preconditionFailure("doorman command \(path) is in DoormanCommands.root but not in ParsedCommand")
+            guard let command = AdminCommand(path: path) else {
+                preconditionFailure("doorman command \(path) is in DoormanCommands.root but not in ParsedCommand")
+            }
+            return .admin(command, configuration, options)
         }
     }
 }

@@ -23,15 +23,12 @@ enum HelpText {
             sections.append(paragraphs(command.discussion))
         }
 
-        if command.subcommands.isEmpty {
-            sections.append("USAGE: \(name)" + (command.options.isEmpty ? "" : " [<options>]"))
-        } else {
-            sections.append("USAGE: \(name) <subcommand>")
-        }
-        // Settings get their description below the flag, so long flags leave room for the
+        sections.append(usage(command, name: name))
+        // Options get their description below the flag, so long flags leave room for the
         // `env: ..., default: ...` line, which stays on one line for grep.
-        let rows = optionRows(command)
-        sections.append("OPTIONS:\n" + (command.options.isEmpty ? table(rows) : stacked(rows)))
+        let rows = commandOptionRows(command) + settingRows(command)
+        let hasOptions = !command.options.isEmpty || !command.commandOptions.isEmpty
+        sections.append("OPTIONS:\n" + (hasOptions ? stacked(rows) : table(rows)))
         sections += closingSections(path)
         return sections.joined(separator: "\n\n") + "\n"
     }
@@ -57,8 +54,59 @@ enum HelpText {
             .joined(separator: "\n\n")
     }
 
-    /// Returns one row per option: the flag with its value placeholder, then help and defaults.
-    private static func optionRows(_ command: Command) -> [(label: String, lines: [String])] {
+    /// Returns the usage line: the command, its required options, and `[<options>]` when it has others.
+    ///
+    /// A line longer than `width` wraps between options, never inside one, with continuation lines
+    /// indented under the command name.
+    private static func usage(_ command: Command, name: String) -> String {
+        guard command.subcommands.isEmpty else {
+            return "USAGE: \(name) <subcommand>"
+        }
+
+        var parts: [String] = []
+        for option in command.commandOptions where option.isRequired {
+            parts.append(option.label + (option.kind == .repeatableString ? " ..." : ""))
+        }
+        if !command.options.isEmpty || command.commandOptions.contains(where: { !$0.isRequired }) {
+            parts.append("[<options>]")
+        }
+
+        let indent = String(repeating: " ", count: "USAGE: ".count)
+        var lines = ["USAGE: \(name)"]
+        for part in parts {
+            if lines[lines.count - 1].count + 1 + part.count <= width {
+                lines[lines.count - 1] += " " + part
+            } else {
+                lines.append(indent + part)
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Returns one row per option of the command itself: the flag, help, accepted values and default.
+    private static func commandOptionRows(_ command: Command) -> [(label: String, lines: [String])] {
+        command.commandOptions.map { option in
+            var details: [String] = []
+            if option.kind == .repeatableString {
+                details.append("repeatable")
+            }
+            if let unit = option.unit {
+                details.append("unit: \(unit)")
+            }
+            details.append(option.defaultDescription.map { "default: \($0)" } ?? "required")
+
+            var lines = [option.help]
+            if option.takesValue {
+                lines.append("accepts: \(option.expected)")
+            }
+            lines.append(details.joined(separator: ", "))
+            return (label: option.label, lines: lines)
+        }
+    }
+
+    /// Returns one row per setting: the flag with its value placeholder, then help and defaults, and
+    /// the rows of `--version` and `--help`.
+    private static func settingRows(_ command: Command) -> [(label: String, lines: [String])] {
         var rows = command.options.map { option in
             var details = "env: \(option.environmentVariable)"
             if let unit = option.unit {

@@ -46,9 +46,12 @@ extension SQLiteStore {
     public func createProduct(_ product: Product) throws(StoreError) {
         let company = RecordReference("company", table: "companies", value: product.companyID)
         try write(references: [company]) { connection in
-            try connection.run(SQL.insertProduct, [
-                .text(product.id), .text(product.companyID), .text(product.title), .text(product.visibility.rawValue),
-            ])
+            try connection.run(
+                SQL.insertProduct,
+                [
+                    .text(product.id), .text(product.companyID), .text(product.title),
+                    .text(product.visibility.rawValue),
+                ])
         }
     }
 
@@ -71,10 +74,12 @@ extension SQLiteStore {
     public func createPlan(_ plan: Plan) throws(StoreError) {
         let product = RecordReference("product", table: "products", value: plan.productID)
         try write(references: [product]) { connection in
-            try connection.run(SQL.insertPlan, [
-                .text(plan.id), .text(plan.productID), SQLiteValue(plan.priceCents), .text(plan.currency),
-                StoredValue.renewalPeriod(plan.renewalPeriod), SQLiteValue(plan.freeTrialDays),
-            ])
+            try connection.run(
+                SQL.insertPlan,
+                [
+                    .text(plan.id), .text(plan.productID), SQLiteValue(plan.priceCents), .text(plan.currency),
+                    StoredValue.renewalPeriod(plan.renewalPeriod), SQLiteValue(plan.freeTrialDays),
+                ])
         }
     }
 

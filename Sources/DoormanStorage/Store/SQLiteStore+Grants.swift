@@ -39,12 +39,14 @@ extension SQLiteStore {
             RecordReference("user", table: "users", value: code.userID),
         ]
         try write(references: references) { connection in
-            try connection.run(SQL.insertCode, [
-                .text(code.codeHash), .text(code.clientID), .text(code.userID), SQLiteValue(code.redirectURI),
-                .text(code.scope.description), SQLiteValue(code.codeChallenge),
-                SQLiteValue(code.codeChallengeMethod?.rawValue), .integer(code.createdAt), .integer(code.expiresAt),
-                SQLiteValue(code.consumedAt),
-            ])
+            try connection.run(
+                SQL.insertCode,
+                [
+                    .text(code.codeHash), .text(code.clientID), .text(code.userID), SQLiteValue(code.redirectURI),
+                    .text(code.scope.description), SQLiteValue(code.codeChallenge),
+                    SQLiteValue(code.codeChallengeMethod?.rawValue), .integer(code.createdAt), .integer(code.expiresAt),
+                    SQLiteValue(code.consumedAt),
+                ])
         }
     }
 

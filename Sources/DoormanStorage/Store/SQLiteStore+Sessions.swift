@@ -16,10 +16,12 @@ extension SQLiteStore {
     public func createSession(_ session: BrowserSession) throws(StoreError) {
         let references = session.userID.map { [RecordReference("user", table: "users", value: $0)] } ?? []
         try write(references: references) { connection in
-            try connection.run(SQL.insert, [
-                .text(session.idHash), SQLiteValue(session.userID), .text(session.csrfToken),
-                .integer(session.createdAt), .integer(session.expiresAt),
-            ])
+            try connection.run(
+                SQL.insert,
+                [
+                    .text(session.idHash), SQLiteValue(session.userID), .text(session.csrfToken),
+                    .integer(session.createdAt), .integer(session.expiresAt),
+                ])
         }
     }
 

@@ -14,10 +14,12 @@ extension SQLiteStore {
     /// Inserts a user. Throws `.conflict("username")` when the username is taken, compared ignoring ASCII case.
     public func createUser(_ user: User) throws(StoreError) {
         try withConnection { connection in
-            try connection.run(SQL.insert, [
-                .text(user.id), .text(user.username), SQLiteValue(user.name), SQLiteValue(user.email),
-                SQLiteValue(user.profilePictureURL), .text(user.passwordHash),
-            ])
+            try connection.run(
+                SQL.insert,
+                [
+                    .text(user.id), .text(user.username), SQLiteValue(user.name), SQLiteValue(user.email),
+                    SQLiteValue(user.profilePictureURL), .text(user.passwordHash),
+                ])
         }
     }
 

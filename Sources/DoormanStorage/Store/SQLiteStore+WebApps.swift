@@ -28,7 +28,8 @@ extension SQLiteStore {
         /// a position and the value. The first part is a LEFT JOIN, so a web app without URIs still has a row,
         /// whose value is NULL. Rows come oldest web app first, then URIs and products in their stored order.
         private static func select(where filter: String) -> String {
-            let webApp = "w.rowid, w.id, w.company_id, w.name, w.client_id, w.client_secret_hash, w.require_pkce, "
+            let webApp =
+                "w.rowid, w.id, w.company_id, w.name, w.client_id, w.client_secret_hash, w.require_pkce, "
                 + "w.created_at"
             return """
                 SELECT \(webApp), 0, r.position, r.uri FROM web_apps AS w
@@ -44,13 +45,17 @@ extension SQLiteStore {
     /// Inserts a web app with its redirect URIs and products, all or nothing. Throws `.conflict("client_id")`
     /// for a taken client id and `.missingReference` naming the company or product that does not exist.
     public func createWebApp(_ webApp: WebApp) throws(StoreError) {
-        let references = [RecordReference("company", table: "companies", value: webApp.companyID)]
+        let references =
+            [RecordReference("company", table: "companies", value: webApp.companyID)]
             + webApp.productIDs.map { RecordReference("product", table: "products", value: $0) }
         try write(references: references) { connection in
-            try connection.run(SQL.insert, [
-                .text(webApp.id), .text(webApp.companyID), .text(webApp.name), .text(webApp.clientID),
-                SQLiteValue(webApp.clientSecretHash), StoredValue.bool(webApp.requirePKCE), .integer(webApp.createdAt),
-            ])
+            try connection.run(
+                SQL.insert,
+                [
+                    .text(webApp.id), .text(webApp.companyID), .text(webApp.name), .text(webApp.clientID),
+                    SQLiteValue(webApp.clientSecretHash), StoredValue.bool(webApp.requirePKCE),
+                    .integer(webApp.createdAt),
+                ])
             for (position, uri) in webApp.redirectURIs.enumerated() {
                 try connection.run(SQL.insertRedirectURI, [.text(webApp.id), SQLiteValue(position), .text(uri)])
             }
@@ -106,10 +111,12 @@ extension SQLiteStore {
             RecordReference("client", table: "web_apps", column: "client_id", value: consent.clientID),
         ]
         try write(references: references) { connection in
-            try connection.run(SQL.saveConsent, [
-                .text(consent.userID), .text(consent.clientID), .text(consent.scope.description),
-                .integer(consent.grantedAt),
-            ])
+            try connection.run(
+                SQL.saveConsent,
+                [
+                    .text(consent.userID), .text(consent.clientID), .text(consent.scope.description),
+                    .integer(consent.grantedAt),
+                ])
         }
     }
 

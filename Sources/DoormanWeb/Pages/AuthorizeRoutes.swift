@@ -11,7 +11,7 @@ struct AuthorizeRoutes: Sendable {
         case deny
     }
 
-    /// Path of the consent form's target, also the `return_to` of a consent form that must sign in again.
+    /// Path of the endpoint and of the consent form's target.
     static let path = "/oauth/authorize"
 
     let context: WebContext
@@ -19,31 +19,44 @@ struct AuthorizeRoutes: Sendable {
 
     /// `GET /oauth` and `GET /oauth/authorize`: validates the request, then sends the browser to sign in,
     /// shows the consent page, or redirects with a code. Redirects use 302 because they answer a GET.
+    ///
+    /// Only errors about the client or its redirect URI are shown at once. Every redirect to the client,
+    /// error redirects included, waits until the user has signed in, so that a link to Doorman cannot bounce
+    /// a visitor straight to a seller's site (RFC 9700 section 4.11.2).
     func show(_ request: Request) throws -> Response {
         let parameters = request.query.pairs.map { (name: $0.name, value: $0.value) }
-        let authorization: ValidatedAuthorization
-        switch try validate(parameters, request: request) {
+        let outcome = try validate(parameters, request: request)
+        if case .showError(let error) = outcome {
+            return AuthorizeErrorPage.response(for: error)
+        }
+        guard let session = try sessions.current(request), let user = session.user else {
+            return signInRedirect(returnTo: Self.pathAndQuery(of: request), status: .found)
+        }
+
+        switch outcome {
         case .showError(let error):
             return AuthorizeErrorPage.response(for: error)
         case .redirectError(let redirectURI, let error, let state):
             let location = AuthorizationResponse.location(redirectURI: redirectURI, error: error, state: state)
             return PageResponse.redirect(to: location, status: .found)
-        case .proceed(let validated):
-            authorization = validated
+        case .proceed(let authorization):
+            return try proceed(authorization, user: user, session: session, request: request)
         }
-
-        guard let session = try sessions.current(request), let user = session.user else {
-            return signInRedirect(returnTo: Self.pathAndQuery(of: request), status: .found)
-        }
-        return try proceed(authorization, user: user, session: session, request: request)
     }
 
     /// `POST /oauth/authorize`: checks the CSRF token, validates the carried parameters again, because hidden
     /// fields are as untrusted as any input, and applies the user's choice. Redirects use 303, so the browser
     /// fetches the web app's callback with GET and never re-sends the form (RFC 9700 section 4.12).
+    ///
+    /// A session without a user cannot have received a consent page, so its POST is rejected like a
+    /// forged one.
     func decide(_ request: Request) throws -> Response {
         let form = try PageForm.parse(request)
         let session = try CSRF.verify(form, request: request, sessions: sessions)
+        guard let user = session.user else {
+            throw PageError.formExpired
+        }
+
         let authorization: ValidatedAuthorization
         switch try validate(form.pairs.map { (name: $0.name, value: $0.value) }, request: request) {
         case .showError(let error):
@@ -55,10 +68,6 @@ struct AuthorizeRoutes: Sendable {
             authorization = validated
         }
 
-        guard let user = session.user else {
-            let returnTo = Self.path + "?" + URLEncodedForm(authorization.formParameters).serialized()
-            return signInRedirect(returnTo: returnTo, status: .seeOther)
-        }
         let decisions = form.values("decision")
         guard decisions.count == 1, let decision = Decision(rawValue: decisions[0]) else {
             throw PageError.missingDecision

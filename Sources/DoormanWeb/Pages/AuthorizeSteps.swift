@@ -90,7 +90,7 @@ extension AuthorizeRoutes {
 }
 
 extension ValidatedAuthorization {
-    /// The parameters that reproduce this request, for the consent form's hidden fields and for `return_to`.
+    /// The parameters that reproduce this request, for the consent form's hidden fields.
     ///
     /// Absent values stay absent, so validating them again gives the same result.
     var formParameters: [URLEncodedForm.Pair] {

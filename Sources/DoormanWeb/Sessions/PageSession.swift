@@ -1,14 +1,14 @@
 import DoormanOAuth
 
 /// The active browser session of a request, with the signed-in user when there is one.
-public struct PageSession: Sendable {
+struct PageSession: Sendable {
     /// The stored session.
-    public let record: BrowserSession
+    let record: BrowserSession
     /// The signed-in user, or nil for a visitor who has not signed in or whose user no longer exists.
-    public let user: User?
+    let user: User?
 
     /// The token that every form of this session carries in its `csrf_token` field.
-    public var csrfToken: String {
+    var csrfToken: String {
         record.csrfToken
     }
 }

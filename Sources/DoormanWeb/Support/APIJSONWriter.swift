@@ -112,8 +112,16 @@ struct APIJSONWriter {
 
     private static func appendEscaped(_ text: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
-        if !text.utf8.contains(where: needsEscaping) {
-            output.append(contentsOf: text.utf8)
+        // Most strings need no escaping, so check the contiguous UTF-8 storage, which native strings have, and
+        // copy it in one piece. Iterating `String.UTF8View` byte by byte showed up in profiles of `/v5/me`.
+        let appended = text.utf8.withContiguousStorageIfAvailable { buffer in
+            guard !buffer.contains(where: needsEscaping) else {
+                return false
+            }
+            output.append(contentsOf: buffer)
+            return true
+        }
+        if appended == true {
             output.append(UInt8(ascii: "\""))
             return
         }

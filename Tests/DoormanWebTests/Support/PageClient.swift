@@ -1,7 +1,14 @@
 import DoormanHTTP
 import DoormanTestSupport
+import Foundation
 
 /// A browser stand-in for page tests: sends requests to a live server over new connections and keeps cookies.
+///
+/// Each request blocks on a socket, so it runs on a thread of its own. Swift Testing runs tests on the
+/// cooperative pool, which has one thread per core, and blocking those threads would starve the `addAsync`
+/// handlers that other tests run at the same time. For the same reason each page suite is `.serialized`: with
+/// all page tests in parallel, the `addAsync` test of the HTTP server missed its 10-second read timeout in two
+/// of three full runs on a two-core machine, and in none of six runs with the suites serialized.
 final class PageClient {
     let port: Int
     /// Cookies set by the server, by name, as a browser would send them back.
@@ -12,19 +19,19 @@ final class PageClient {
     }
 
     /// Sends `GET target`.
-    func get(_ target: String, headers: [(String, String)] = []) throws -> TestConnection.Reply {
-        try send("GET", target, headers: headers, body: [])
+    func get(_ target: String, headers: [(String, String)] = []) async throws -> TestConnection.Reply {
+        try await send("GET", target, headers: headers, body: [])
     }
 
     /// Sends `POST target` with `fields` as an `application/x-www-form-urlencoded` body.
-    func post(_ target: String, form fields: [(String, String)]) throws -> TestConnection.Reply {
+    func post(_ target: String, form fields: [(String, String)]) async throws -> TestConnection.Reply {
         let body = URLEncodedForm(fields.map { URLEncodedForm.Pair(name: $0.0, value: $0.1) }).serialized()
-        return try send(
+        return try await send(
             "POST", target, headers: [("Content-Type", "application/x-www-form-urlencoded")], body: Array(body.utf8))
     }
 
     /// Sends one request on a new connection, with the kept cookies, and stores the cookies of the reply.
-    func send(_ method: String, _ target: String, headers: [(String, String)], body: [UInt8]) throws
+    func send(_ method: String, _ target: String, headers: [(String, String)], body: [UInt8]) async throws
         -> TestConnection.Reply
     {
         var head = "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
@@ -39,11 +46,27 @@ final class PageClient {
         }
         head += "Content-Length: \(body.count)\r\n\r\n"
 
-        let connection = try TestConnection(port: port)
-        try connection.send(Array(head.utf8) + body)
-        let reply = try connection.readReply()
+        let bytes = Array(head.utf8) + body
+        let port = port
+        let reply = try await Self.onOwnThread {
+            let connection = try TestConnection(port: port)
+            try connection.send(bytes)
+            return ReplyBox(reply: try connection.readReply())
+        }.reply
         keepCookies(from: reply)
         return reply
+    }
+
+    /// Carries a reply from the request thread back to the test, which is its only user from then on.
+    private struct ReplyBox: @unchecked Sendable {
+        let reply: TestConnection.Reply
+    }
+
+    /// Runs `body` on a new thread and suspends until it returns.
+    private static func onOwnThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try body() }) }.start()
+        }
     }
 
     /// Replaces the kept value of cookie `name`, or removes it when `value` is nil.
@@ -68,7 +91,7 @@ final class PageClient {
 }
 
 extension TestConnection.Reply {
-    /// Every value of the header field `name`.
+    /// Returns every value of the header field `name`.
     func headerValues(_ name: String) -> [String] {
         headers.filter { $0.name.lowercased() == name.lowercased() }.map(\.value)
     }
@@ -84,7 +107,7 @@ extension TestConnection.Reply {
         }
     }
 
-    /// The value of the first hidden field `name`, or nil.
+    /// Returns the value of the first hidden field `name`, or nil.
     func hiddenField(_ name: String) -> String? {
         hiddenFields.first { $0.name == name }?.value
     }
@@ -100,7 +123,7 @@ extension TestConnection.Reply {
 
 /// Small text helpers for reading pages, kept in a namespace so that other test files can add their own.
 enum PageText {
-    /// The pieces of `text` between each `start` and the next `end`.
+    /// Returns the pieces of `text` between each `start` and the next `end`.
     static func components(of text: String, between start: String, and end: String) -> [String] {
         var pieces: [String] = []
         var rest = Substring(text)
@@ -115,7 +138,7 @@ enum PageText {
         return pieces
     }
 
-    /// The unescaped value of `name="..."` in a tag's text, or nil.
+    /// Returns the unescaped value of `name="..."` in a tag's text, or nil.
     static func attribute(_ name: String, in tag: String) -> String? {
         components(of: tag, between: " \(name)=\"", and: "\"").first.map(unescape)
     }

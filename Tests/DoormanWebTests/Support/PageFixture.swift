@@ -77,7 +77,7 @@ final class PageLogRecorder: Sendable {
 /// A real SQLite store in a temporary directory, seeded with a seller, a product, a web app and two buyers.
 ///
 /// `member` has an active membership of the product; `stranger` has none. Both use `password`.
-final class PageFixture {
+final class PageFixture: Sendable {
     static let password = "correct horse battery staple"
     static let start: Int64 = 1_764_892_800
     static let callback = "https://app.example/callback/doorman?source=hub"
@@ -139,11 +139,17 @@ final class PageFixture {
         return WebContext(store: store, now: { clock.now }, settings: settings, logger: logs.logger)
     }
 
-    /// Runs `body` with a client of a live server that serves the page routes.
-    func withClient<T>(_ body: (PageClient) throws -> T) throws -> T {
+    /// Runs `body` with a client of a live server on an ephemeral loopback port that serves the page routes.
+    func withClient<T>(_ body: (PageClient) async throws -> T) async throws -> T {
         var router = Router()
         PageRoutes.register(on: &router, context: context, passwordHasher: PasswordHasher(limits: .minimum))
-        return try withLiveServer(router) { _, port in try body(PageClient(port: port)) }
+        var configuration = HTTPServerConfiguration()
+        configuration.port = 0
+        let server = HTTPServer(configuration: configuration, router: router, logger: quietLogger())
+        try server.start()
+        defer { _ = server.shutdown() }
+
+        return try await body(PageClient(port: server.port ?? 0))
     }
 
     /// The query of an authorization request for the fixture web app with PKCE and `state`, plus `extra`.
@@ -160,18 +166,18 @@ final class PageFixture {
 extension PageClient {
     /// Signs in through the form and returns the reply of `POST /login`.
     @discardableResult
-    func signIn(username: String, password: String = PageFixture.password, returnTo: String? = nil) throws
+    func signIn(username: String, password: String = PageFixture.password, returnTo: String? = nil) async throws
         -> TestConnection.Reply
     {
         let target =
             returnTo.map { "/login?" + URLEncodedForm([.init(name: "return_to", value: $0)]).serialized() } ?? "/login"
-        let form = try get(target)
+        let form = try await get(target)
         var fields = [
             ("csrf_token", form.hiddenField("csrf_token") ?? ""), ("username", username), ("password", password),
         ]
         if let returnTo = form.hiddenField("return_to") {
             fields.append(("return_to", returnTo))
         }
-        return try post("/login", form: fields)
+        return try await post("/login", form: fields)
     }
 }

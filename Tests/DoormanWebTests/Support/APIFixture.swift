@@ -1,0 +1,141 @@
+import DoormanCrypto
+import DoormanHTTP
+import DoormanOAuth
+import DoormanStorage
+import DoormanTestSupport
+import DoormanWeb
+import Foundation
+import Logging
+
+/// A buyer with a membership, a seller's catalog and two web apps in a real SQLite store on a temporary file,
+/// served by a live server on a loopback port with the API routes.
+struct APIFixture {
+    /// The injected start time: 2025-12-05T00:00:00Z.
+    static let start: Int64 = 1_764_892_800
+    static let clientSecret = "secret-of-the-course-app"
+    static let otherClientSecret = "secret-of-the-other-app"
+    static let redirectURI = "https://course.example/callback"
+    static let otherRedirectURI = "https://other.example/callback"
+
+    let store: SQLiteStore
+    let clock: TestClock
+    let log: CapturedLog
+    let context: WebContext
+    let client: TestClient
+
+    let user = User(id: "user_buyer", username: "buyer", name: "Ada Buyer", email: "ada@example.com", passwordHash: "")
+    let otherUser = User(id: "user_other", username: "other", passwordHash: "")
+    let seller = User(id: "user_seller", username: "seller", passwordHash: "")
+    let company = Company(id: "biz_course", ownerUserID: "user_seller", name: "Course Company")
+    let product = Product(id: "prod_course", companyID: "biz_course", title: "Course")
+    let otherProduct = Product(id: "prod_other", companyID: "biz_course", title: "Other course")
+    let plan = Plan(
+        id: "plan_course", productID: "prod_course", priceCents: 1_000, currency: "usd", renewalPeriod: .days(30))
+    let otherPlan = Plan(
+        id: "plan_other", productID: "prod_other", priceCents: 500, currency: "usd", renewalPeriod: .oneTime)
+    let membership = Membership(
+        id: "mem_buyer", userID: "user_buyer", productID: "prod_course", planID: "plan_course",
+        companyID: "biz_course", status: .active, createdAt: start - 86_400)
+    let webApp = WebApp(
+        id: "exp_course", companyID: "biz_course", name: "Course app", clientID: "app_course",
+        clientSecretHash: TokenHash.of(clientSecret), redirectURIs: [redirectURI], productIDs: ["prod_course"],
+        createdAt: start)
+    let otherWebApp = WebApp(
+        id: "exp_other", companyID: "biz_course", name: "Other app", clientID: "app_other",
+        clientSecretHash: TokenHash.of(otherClientSecret), redirectURIs: [otherRedirectURI],
+        productIDs: ["prod_other"], createdAt: start)
+
+    /// Runs `body` with a new fixture and its live server, and removes the database afterwards.
+    static func run(_ body: (APIFixture) throws -> Void) throws {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("doorman-api-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+
+        let store = try SQLiteStore.open(path: directory.path + "/doorman.sqlite3", poolSize: 8)
+        defer { try? store.close() }
+        let clock = TestClock(start)
+        let log = CapturedLog()
+        let logger = Logger(label: "doorman.api.test") { _ in CapturingLogHandler(log: log) }
+        let context = WebContext(store: store, now: { clock.now }, logger: logger)
+
+        var router = Router()
+        APIRoutes.register(on: &router, context: context)
+        try withLiveServer(router) { _, port in
+            let fixture = APIFixture(
+                store: store, clock: clock, log: log, context: context, client: TestClient(port: port))
+            try fixture.insertRecords()
+            try body(fixture)
+        }
+    }
+
+    private func insertRecords() throws {
+        let hasher = PasswordHasher(limits: .minimum)
+        for var person in [user, otherUser, seller] {
+            person.passwordHash = try hasher.hash(password: "password of \(person.username)")
+            try store.createUser(person)
+        }
+        try store.createCompany(company)
+        try store.createProduct(product)
+        try store.createProduct(otherProduct)
+        try store.createPlan(plan)
+        try store.createPlan(otherPlan)
+        try store.createMembership(membership)
+        try store.createWebApp(webApp)
+        try store.createWebApp(otherWebApp)
+    }
+}
+
+extension APIFixture {
+    /// Issues a code through the token issuer, as the authorize endpoint does, stores it and returns it.
+    ///
+    /// - Parameters:
+    ///   - requestedRedirectURI: The `redirect_uri` of the authorization request, nil when it sent none.
+    ///   - verifier: A PKCE verifier whose S256 challenge binds the code, or nil for none.
+    func mintCode(
+        for app: WebApp? = nil, userID: String? = nil, requestedRedirectURI: String? = redirectURI,
+        scope: Scope = .default, verifier: String? = nil
+    ) throws -> String {
+        let app = app ?? webApp
+        let authorization = ValidatedAuthorization(
+            client: app, redirectURI: app.redirectURIs[0], requestedRedirectURI: requestedRedirectURI, scope: scope,
+            state: nil, codeChallenge: verifier.map { PKCE.challenge(for: $0, method: .s256) },
+            codeChallengeMethod: verifier == nil ? nil : .s256)
+        let issued = context.issuer.issueCode(for: authorization, userID: userID ?? user.id, at: clock.now)
+        try store.saveAuthorizationCode(issued.record)
+        return issued.code
+    }
+
+    /// The form parameters of a token request for `code` by the course app, with the secret in the body.
+    func codeParameters(_ code: String) -> [(String, String)] {
+        [
+            ("grant_type", "authorization_code"), ("code", code), ("client_id", webApp.clientID),
+            ("client_secret", Self.clientSecret), ("redirect_uri", Self.redirectURI),
+        ]
+    }
+
+    /// Redeems a new code at the token endpoint and returns the parsed 200 body.
+    func issueTokens(scope: Scope = .default) throws -> JSONValue {
+        let code = try mintCode(scope: scope)
+        let reply = try client.postForm("/v5/oauth/token", codeParameters(code))
+        guard reply.status == 200 else {
+            throw UnexpectedReply(status: reply.status, body: reply.text)
+        }
+        return reply.json
+    }
+
+    /// Redeems a new code and returns the access token.
+    func accessToken() throws -> String {
+        try issueTokens()["access_token"]?.stringValue ?? ""
+    }
+}
+
+/// A reply with another status than the test setup needs.
+struct UnexpectedReply: Error, CustomStringConvertible {
+    let status: Int
+    let body: String
+
+    var description: String {
+        "expected 200, got \(status): \(body)"
+    }
+}
