@@ -8,9 +8,9 @@ import DoormanOAuth
 /// 1. Read the body, the Basic credentials and the query (`TokenRequestReading`), then apply the request rules
 ///    (`TokenRequest.parse`).
 /// 2. Look the client up and authenticate it (`ClientAuthentication.verify`).
-/// 3. Check the code or refresh token (`CodeRedemption.check`, `RefreshRedemption.check`). A used code or a
-///    rotated refresh token presented again by its client is a replay, so the whole grant is revoked
-///    (RFC 6749 section 10.5, RFC 9700 section 4.14.2).
+/// 3. Check the code or refresh token (`TokenExchange`, through `CodeRedemption.check` and
+///    `RefreshRedemption.check`). A used code or a rotated refresh token presented again by its client is a
+///    replay, so the whole grant is revoked (RFC 6749 section 10.5, RFC 9700 section 4.14.2).
 /// 4. Issue tokens and store them in the same transaction that consumes the code or revokes the old refresh
 ///    token. A request that loses that race to a concurrent one is a replay too.
 ///
