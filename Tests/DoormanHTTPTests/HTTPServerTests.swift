@@ -171,6 +171,19 @@ struct HTTPServerTests {
         }
     }
 
+    /// Blocks every thread of Swift's global executor; asynchronous handlers run on the server's own queue.
+    @Test func runsAsynchronousHandlerWhileGlobalExecutorIsBlocked() throws {
+        try withLiveServer(testRouter()) { _, port in
+            let threads = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+            let blockers = (0..<threads).map { _ in Task.detached { usleepSeconds(1.5) } }
+            usleepSeconds(0.1)
+            let connection = try TestConnection(port: port, readTimeoutSeconds: 1)
+            try connection.send("GET /later HTTP/1.1\r\nHost: x\r\n\r\n")
+            #expect(try connection.readReply().text == "awaited")
+            for blocker in blockers { blocker.cancel() }
+        }
+    }
+
     @Test func closesStalledConnectionAndKeepsServing() throws {
         try withLiveServer(testRouter(), configure: { $0.connectionTimeout = 1 }) { _, port in
             let stalled = try TestConnection(port: port, readTimeoutSeconds: 5)

@@ -13,6 +13,7 @@ public final class HTTPServer: @unchecked Sendable {
     let responder: Responder
     let logger: Logger
     let requestIDs = RequestIDGenerator()
+    let handlerExecutor = HandlerExecutor()
     let inFlightRequests = Atomic<Int>(0)
     let suspendedConnections = Atomic<Int>(0)
     let lastLibraryMessage = Mutex<String?>(nil)

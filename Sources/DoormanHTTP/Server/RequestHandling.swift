@@ -88,7 +88,7 @@ extension HTTPServer {
         let suspended = SuspendedConnection(pointer: connection)
         let responder = self.responder
         let server = self
-        Task {
+        Task(executorPreference: handlerExecutor) {
             let response = await responder.complete(request, with: handler)
             state.pendingResponse = response
             MHD_resume_connection(suspended.pointer)

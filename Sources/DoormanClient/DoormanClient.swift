@@ -1,2 +1,0 @@
-/// The client SDK that web apps use against Doorman or against Whop.
-public enum DoormanClient {}
