@@ -105,6 +105,22 @@ struct GrantConformanceTests {
     }
 
     @Test(arguments: StoreFactory.all)
+    func accessTokenAndUserReadTogether(factory: StoreFactory) throws {
+        try factory.withStore { store in
+            let fixture = try Fixture.insert(into: store)
+            let code = fixture.code("code-with-user")
+            try store.saveAuthorizationCode(code)
+            let access = fixture.accessToken("access-with-user", grantID: code.codeHash)
+            _ = try store.redeemAuthorizationCode(hash: code.codeHash, at: redeemedAt, access: access, refresh: nil)
+
+            let found = try #require(try store.accessTokenAndUser(hash: access.tokenHash))
+            #expect(found.token == access)
+            #expect(found.user == fixture.user)
+            #expect(try store.accessTokenAndUser(hash: TokenHash.of("none")) == nil)
+        }
+    }
+
+    @Test(arguments: StoreFactory.all)
     func redeemWithoutRefreshToken(factory: StoreFactory) throws {
         try factory.withStore { store in
             let fixture = try Fixture.insert(into: store)

@@ -112,6 +112,9 @@ public protocol GrantStore: Sendable {
         throws(StoreError) -> CodeRedemptionResult
     /// The access token with `hash`, revoked or expired ones included, or nil.
     func accessToken(hash: String) throws(StoreError) -> AccessToken?
+    /// The access token with `hash` and the user it acts for, read in one query because every v5 API request
+    /// needs both; nil when no access token has this hash. Revoked and expired tokens are included.
+    func accessTokenAndUser(hash: String) throws(StoreError) -> (token: AccessToken, user: User)?
     /// The refresh token with `hash`, revoked or expired ones included, or nil.
     func refreshToken(hash: String) throws(StoreError) -> RefreshToken?
     /// Atomically revokes the refresh token at `now` and stores its successors, but only if it is not revoked

@@ -42,10 +42,11 @@ extension SQLiteStore {
         }
     }
 
-    private static func decodeUser(_ row: SQLiteStatement) -> User {
+    /// Decodes the user columns in `columns` order, starting at column `first` of the current row.
+    static func decodeUser(_ row: SQLiteStatement, from first: Int32 = 0) -> User {
         User(
-            id: row.string(at: 0), username: row.string(at: 1), name: row.optionalString(at: 2),
-            email: row.optionalString(at: 3), profilePictureURL: row.optionalString(at: 4),
-            passwordHash: row.string(at: 5))
+            id: row.string(at: first), username: row.string(at: first + 1), name: row.optionalString(at: first + 2),
+            email: row.optionalString(at: first + 3), profilePictureURL: row.optionalString(at: first + 4),
+            passwordHash: row.string(at: first + 5))
     }
 }

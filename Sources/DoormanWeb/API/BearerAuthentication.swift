@@ -22,6 +22,16 @@ struct BearerAuthentication: Sendable {
         return record
     }
 
+    /// Returns the request's active access token and its user, read together, as `authenticate` checks it.
+    func authenticateWithUser(_ request: Request, at now: Int64) throws -> (token: AccessToken, user: User) {
+        let token = try Self.bearerToken(in: request.headers)
+        guard let found = try store.accessTokenAndUser(hash: TokenHash.of(token)), found.token.isActive(at: now)
+        else {
+            throw APIFailure.invalidToken
+        }
+        return found
+    }
+
     /// Returns the token of an `Authorization: Bearer` header, whose scheme matches without regard to case.
     static func bearerToken(in headers: HTTPHeaders) throws(APIFailure) -> String {
         guard let value = headers["Authorization"], hasBearerScheme(value) else {
