@@ -81,7 +81,6 @@ public final class SQLiteConnection {
     /// Step in which the database file grows: 8 MiB.
     static let fileGrowthBytes = 8 << 20
 
-
     /// Sets `journal_mode=WAL`, retrying while another connection holds a conflicting lock.
     ///
     /// The mode persists in the file, so usually it is already WAL and one query suffices. While two
