@@ -40,6 +40,9 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "doorman", dependencies: ["DoormanApp"]),
+        // Fills a database for scripts/bench. Not a product, so it is never shipped to users.
+        .executableTarget(
+            name: "doorman-bench-fixtures", dependencies: ["DoormanStorage", "DoormanOAuth", "DoormanCrypto"]),
 
         .target(
             name: "DoormanTestSupport",

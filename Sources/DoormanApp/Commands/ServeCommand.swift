@@ -10,8 +10,8 @@ struct ServeCommand {
         let logger = Logger(label: "doorman")
         let signals = SignalWaiter()
         let database = try DatabaseSetup.openAndMigrate(configuration, logger: logger)
-        let server = HTTPServer(
-            configuration: serverConfiguration, router: Routes.make(database: database), logger: logger)
+        let router = Routes.make(database: database, logger: logger)
+        let server = HTTPServer(configuration: serverConfiguration, router: router, logger: logger)
         do {
             try server.start()
         } catch {

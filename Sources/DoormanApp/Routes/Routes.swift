@@ -1,11 +1,21 @@
 import DoormanHTTP
 import DoormanStorage
+import DoormanWeb
+import Foundation
+import Logging
 
 /// Every route Doorman serves, in one place.
 enum Routes {
-    static func make(database: SQLiteDatabase) -> Router {
+    /// Builds the router: the health check, the token endpoint and v5 API, and the browser pages, all on one
+    /// `SQLiteStore` over `database` with the system clock and the default `OAuthSettings`.
+    static func make(database: SQLiteDatabase, logger: Logger) -> Router {
+        let context = WebContext(
+            store: SQLiteStore(database: database), now: { Int64(Date().timeIntervalSince1970) }, logger: logger)
+
         var router = Router()
         HealthRoutes.register(on: &router)
+        APIRoutes.register(on: &router, context: context)
+        PageRoutes.register(on: &router, context: context)
         return router
     }
 }

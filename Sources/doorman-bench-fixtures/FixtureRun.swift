@@ -1,0 +1,73 @@
+import DoormanStorage
+import Foundation
+
+/// One run of `doorman-bench-fixtures`: ensure the catalog, add tokens and codes, write the output files.
+struct FixtureRun {
+    /// Maximum number of tokens written to `access-tokens-sample.txt`.
+    static let sampleSize = 10_000
+
+    let options: FixtureOptions
+
+    func run() throws {
+        let path = try DatabaseLocation.prepare(dataDirectory: options.dataDirectory)
+        let store = try SQLiteStore.open(path: path, poolSize: 1)
+        defer { try? store.close() }
+        try FileManager.default.createDirectory(
+            atPath: options.outputDirectory, withIntermediateDirectories: true)
+
+        let now = Int64(Date().timeIntervalSince1970)
+        let catalog = try BenchCatalog.ensure(in: store, at: now)
+        try write(catalog.webApp.clientID, to: "client-id.txt")
+        try write(try catalog.rotateClientSecret(in: store), to: "client-secret.txt")
+        try write(BenchCatalog.redirectURI, to: "redirect-uri.txt")
+        try write(catalog.buyer.id, to: "user-id.txt")
+
+        let grants = BulkGrants(store: store, catalog: catalog)
+        if options.accessTokenCount > 0 {
+            let tokens = try timed("access tokens", count: options.accessTokenCount) {
+                try grants.insertAccessTokens(count: options.accessTokenCount, at: now)
+            }
+            try write(tokens[tokens.count / 2], to: "access-token.txt")
+            try writeLines(Self.sample(tokens), to: "access-tokens-sample.txt")
+        }
+        if options.codeCount > 0 {
+            let codes = try timed("authorization codes", count: options.codeCount) {
+                try grants.saveCodes(count: options.codeCount, at: now)
+            }
+            try writeLines(codes, to: options.codesFileName)
+        }
+
+        let total = try store.database.withConnection { connection in
+            try connection.queryFirst("SELECT count(*) FROM access_tokens") { row in row.int64(at: 0) } ?? 0
+        }
+        print("doorman-bench-fixtures: \(total) access tokens in \(path)")
+    }
+
+    /// Returns at most `sampleSize` tokens taken at even intervals.
+    static func sample(_ tokens: [String]) -> [String] {
+        let step = max(1, tokens.count / sampleSize)
+        return stride(from: 0, to: tokens.count, by: step).prefix(sampleSize).map { tokens[$0] }
+    }
+
+    private func timed<T>(_ what: String, count: Int, _ body: () throws -> T) rethrows -> T {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let result = try body()
+        let elapsed = (clock.now - start).components
+        let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+        print("doorman-bench-fixtures: \(count) \(what) in \(String(format: "%.1f", seconds)) s")
+        return result
+    }
+
+    private func write(_ value: String, to name: String) throws {
+        try writeLines([value], to: name)
+    }
+
+    private func writeLines(_ lines: [String], to name: String) throws {
+        let path = (options.outputDirectory as NSString).appendingPathComponent(name)
+        let text = lines.joined(separator: "\n") + "\n"
+        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
+            throw FixtureError.failed("cannot write \(path); check that \(options.outputDirectory) is writable")
+        }
+    }
+}

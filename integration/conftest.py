@@ -1,0 +1,64 @@
+"""Fixtures of the black-box suite: one Doorman server with a seller, a buyer, a visitor and a web app."""
+
+import functools
+import secrets
+
+import pytest
+
+import browser
+from doorman import DoormanServer, WebApp, create_account, migrate, run_admin
+
+# Nothing listens at this callback: the tests read the Location header instead of following it.
+CALLBACK_URL = "http://127.0.0.1:9/callback/whop"
+
+
+@pytest.fixture(scope="session")
+def doorman(tmp_path_factory):
+    """A running `doorman serve` on a fresh data directory, filled through the administration commands.
+
+    Yields a `Doorman` with the server, `web_app` (client credentials), `buyer` (a member of the web app's
+    product) and `visitor` (no membership). Stops the server with SIGTERM and checks that it exits with 0."""
+    data_dir = str(tmp_path_factory.mktemp("doorman-data"))
+    migrate(data_dir)
+
+    seller = create_account(data_dir, "seller", secrets.token_urlsafe(16))
+    buyer = create_account(data_dir, "buyer", secrets.token_urlsafe(16))
+    visitor = create_account(data_dir, "visitor", secrets.token_urlsafe(16))
+
+    company = run_admin(data_dir, "company", "create", "--owner", seller.id, "--name", "Integration Company")
+    product = run_admin(data_dir, "product", "create", "--company", company["id"], "--title", "Integration Product")
+    plan = run_admin(
+        data_dir, "plan", "create", "--product", product["id"], "--price", "1000", "--currency", "usd",
+        "--renewal", "30",
+    )
+    run_admin(data_dir, "membership", "grant", "--user", buyer.id, "--plan", plan["id"])
+    created = run_admin(
+        data_dir, "webapp", "create", "--name", "Integration Web App", "--callback-url", CALLBACK_URL,
+        "--product", product["id"],
+    )
+    web_app = WebApp(client_id=created["client_id"], client_secret=created["client_secret"],
+                     redirect_uri=CALLBACK_URL)
+
+    server = DoormanServer.start(data_dir)
+    try:
+        yield Doorman(server=server, web_app=web_app, buyer=buyer, visitor=visitor)
+    finally:
+        status = server.stop()
+    assert status == 0, f"doorman serve exited with {status} after SIGTERM:\n{server.log}"
+
+
+class Doorman:
+    """The session's server and the records made for it."""
+
+    def __init__(self, server, web_app, buyer, visitor):
+        self.server = server
+        self.base_url = server.base_url
+        self.web_app = web_app
+        self.buyer = buyer
+        self.visitor = visitor
+
+
+@pytest.fixture
+def obtain_code(doorman):
+    """`obtain_code(username, password)`: walks sign-in and consent in a new browser session and returns the code."""
+    return functools.partial(browser.obtain_code, doorman.base_url, doorman.web_app)
