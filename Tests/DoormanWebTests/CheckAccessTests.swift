@@ -12,9 +12,9 @@ struct CheckAccessTests {
         ("exp_other", false),
         ("exp_unknown", false),
     ])
-    func checkReportsAccess(expression: String, access: Bool) throws {
-        try APIFixture.run { fixture in
-            let reply = try fixture.client.get("/check/\(expression)", token: try fixture.accessToken())
+    func checkReportsAccess(expression: String, access: Bool) async throws {
+        try await APIFixture.run { fixture in
+            let reply = try await fixture.client.get("/check/\(expression)", token: try await fixture.accessToken())
 
             #expect(reply.status == 200)
             #expect(reply.text == #"{"access":\#(access)}"#)
@@ -22,22 +22,22 @@ struct CheckAccessTests {
         }
     }
 
-    @Test func canceledMembershipRemovesAccess() throws {
-        try APIFixture.run { fixture in
-            let token = try fixture.accessToken()
+    @Test func canceledMembershipRemovesAccess() async throws {
+        try await APIFixture.run { fixture in
+            let token = try await fixture.accessToken()
             var membership = fixture.membership
             membership.status = .canceled
             #expect(try fixture.store.updateMembership(membership))
 
-            #expect(try fixture.client.get("/check/prod_course", token: token).text == #"{"access":false}"#)
-            #expect(try fixture.client.get("/check/exp_course", token: token).text == #"{"access":false}"#)
+            #expect(try await fixture.client.get("/check/prod_course", token: token).text == #"{"access":false}"#)
+            #expect(try await fixture.client.get("/check/exp_course", token: token).text == #"{"access":false}"#)
         }
     }
 
     @Test(arguments: ["bogus", "prod_", "exp_a.b", "user_buyer", "mem_buyer"])
-    func malformedExpressionIsBadRequest(expression: String) throws {
-        try APIFixture.run { fixture in
-            let reply = try fixture.client.get("/check/\(expression)", token: try fixture.accessToken())
+    func malformedExpressionIsBadRequest(expression: String) async throws {
+        try await APIFixture.run { fixture in
+            let reply = try await fixture.client.get("/check/\(expression)", token: try await fixture.accessToken())
 
             #expect(reply.status == 400)
             #expect(
@@ -47,9 +47,9 @@ struct CheckAccessTests {
         }
     }
 
-    @Test func checkWithoutTokenIsUnauthorized() throws {
-        try APIFixture.run { fixture in
-            let reply = try fixture.client.get("/check/bogus", token: nil)
+    @Test func checkWithoutTokenIsUnauthorized() async throws {
+        try await APIFixture.run { fixture in
+            let reply = try await fixture.client.get("/check/bogus", token: nil)
 
             #expect(reply.status == 401)
             #expect(reply.header("WWW-Authenticate") == #"Bearer realm="doorman""#)

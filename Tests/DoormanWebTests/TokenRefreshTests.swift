@@ -7,7 +7,7 @@ extension APIFixture {
     func refresh(
         _ refreshToken: String, scope: String? = nil, clientID: String = "app_course",
         secret: String = APIFixture.clientSecret
-    ) throws -> TestConnection.Reply {
+    ) async throws -> TestConnection.Reply {
         var parameters = [
             ("grant_type", "refresh_token"), ("refresh_token", refreshToken), ("client_id", clientID),
             ("client_secret", secret),
@@ -15,19 +15,19 @@ extension APIFixture {
         if let scope {
             parameters.append(("scope", scope))
         }
-        return try client.postForm("/v5/oauth/token", parameters)
+        return try await client.postForm("/v5/oauth/token", parameters)
     }
 }
 
 @Suite("Token endpoint refresh_token grant")
 struct TokenRefreshTests {
-    @Test func refreshIssuesNewTokens() throws {
-        try APIFixture.run { fixture in
-            let first = try fixture.issueTokens()
+    @Test func refreshIssuesNewTokens() async throws {
+        try await APIFixture.run { fixture in
+            let first = try await fixture.issueTokens()
             let refreshToken = try #require(first["refresh_token"]?.stringValue)
             fixture.clock.advance(by: 60)
 
-            let reply = try fixture.refresh(refreshToken)
+            let reply = try await fixture.refresh(refreshToken)
 
             #expect(reply.status == 200)
             #expect(reply.header("Cache-Control") == "no-store")
@@ -41,86 +41,87 @@ struct TokenRefreshTests {
             let access = try #require(reply.json["access_token"]?.stringValue)
             #expect(access != first["access_token"]?.stringValue)
             #expect(reply.json["refresh_token"]?.stringValue != refreshToken)
-            #expect(try fixture.client.get("/v5/me", token: access).status == 200)
+            #expect(try await fixture.client.get("/v5/me", token: access).status == 200)
             #expect(fixture.log.records("refresh_token.rotated").count == 1)
         }
     }
 
-    @Test func rotatedTokenReuseRevokesGrant() throws {
-        try APIFixture.run { fixture in
-            let first = try fixture.issueTokens()
+    @Test func rotatedTokenReuseRevokesGrant() async throws {
+        try await APIFixture.run { fixture in
+            let first = try await fixture.issueTokens()
             let oldRefresh = try #require(first["refresh_token"]?.stringValue)
-            let rotated = try fixture.refresh(oldRefresh)
+            let rotated = try await fixture.refresh(oldRefresh)
             let newAccess = try #require(rotated.json["access_token"]?.stringValue)
             let newRefresh = try #require(rotated.json["refresh_token"]?.stringValue)
 
-            let reuse = try fixture.refresh(oldRefresh)
+            let reuse = try await fixture.refresh(oldRefresh)
 
             #expect(reuse.status == 400)
             #expect(reuse.oauthError == "invalid_grant")
             #expect(reuse.errorDescription == Description.invalidGrant)
-            #expect(try fixture.client.get("/v5/me", token: newAccess).status == 401)
-            #expect(try fixture.refresh(newRefresh).oauthError == "invalid_grant")
+            #expect(try await fixture.client.get("/v5/me", token: newAccess).status == 401)
+            #expect(try await fixture.refresh(newRefresh).oauthError == "invalid_grant")
             #expect(fixture.log.records("refresh_token.reused").count >= 1)
             #expect(fixture.log.records("grant.revoked").first?.metadata["oauth.revoked_count"] == "3")
         }
     }
 
-    @Test func refreshCannotWidenScope() throws {
-        try APIFixture.run { fixture in
-            let refreshToken = try #require(try fixture.issueTokens()["refresh_token"]?.stringValue)
+    @Test func refreshCannotWidenScope() async throws {
+        try await APIFixture.run { fixture in
+            let refreshToken = try #require(try await fixture.issueTokens()["refresh_token"]?.stringValue)
 
-            let reply = try fixture.refresh(refreshToken, scope: "api openid")
+            let reply = try await fixture.refresh(refreshToken, scope: "api openid")
 
             #expect(reply.status == 400)
             #expect(reply.oauthError == "invalid_scope")
             #expect(reply.errorDescription == Description.invalidScope)
-            #expect(try fixture.refresh(refreshToken).status == 200)
+            #expect(try await fixture.refresh(refreshToken).status == 200)
         }
     }
 
-    @Test func narrowedRefreshKeepsGrantScope() throws {
-        try APIFixture.run { fixture in
-            let tokens = try fixture.issueTokens(scope: try Scope.parse("openid user"))
+    @Test func narrowedRefreshKeepsGrantScope() async throws {
+        try await APIFixture.run { fixture in
+            let tokens = try await fixture.issueTokens(scope: try Scope.parse("openid user"))
             let refreshToken = try #require(tokens["refresh_token"]?.stringValue)
 
-            let narrowed = try fixture.refresh(refreshToken, scope: "user")
+            let narrowed = try await fixture.refresh(refreshToken, scope: "user")
             #expect(narrowed.json["scope"]?.stringValue == "user")
 
             let successor = try #require(narrowed.json["refresh_token"]?.stringValue)
-            let widened = try fixture.refresh(successor, scope: "openid user")
+            let widened = try await fixture.refresh(successor, scope: "openid user")
             #expect(widened.status == 200)
             #expect(widened.json["scope"]?.stringValue == "openid user")
         }
     }
 
-    @Test func refreshWorksOnlyForItsClient() throws {
-        try APIFixture.run { fixture in
-            let refreshToken = try #require(try fixture.issueTokens()["refresh_token"]?.stringValue)
+    @Test func refreshWorksOnlyForItsClient() async throws {
+        try await APIFixture.run { fixture in
+            let refreshToken = try #require(try await fixture.issueTokens()["refresh_token"]?.stringValue)
 
-            let foreign = try fixture.refresh(refreshToken, clientID: "app_other", secret: APIFixture.otherClientSecret)
+            let foreign = try await fixture.refresh(
+                refreshToken, clientID: "app_other", secret: APIFixture.otherClientSecret)
 
             #expect(foreign.status == 400)
             #expect(foreign.oauthError == "invalid_grant")
-            #expect(try fixture.refresh(refreshToken).status == 200)
+            #expect(try await fixture.refresh(refreshToken).status == 200)
         }
     }
 
-    @Test func expiredRefreshTokenIsRejected() throws {
-        try APIFixture.run { fixture in
-            let refreshToken = try #require(try fixture.issueTokens()["refresh_token"]?.stringValue)
+    @Test func expiredRefreshTokenIsRejected() async throws {
+        try await APIFixture.run { fixture in
+            let refreshToken = try #require(try await fixture.issueTokens()["refresh_token"]?.stringValue)
             fixture.clock.advance(by: 30 * 86_400)
 
-            let reply = try fixture.refresh(refreshToken)
+            let reply = try await fixture.refresh(refreshToken)
 
             #expect(reply.oauthError == "invalid_grant")
             #expect(fixture.log.records("grant.revoked").isEmpty)
         }
     }
 
-    @Test func missingRefreshTokenIsNamed() throws {
-        try APIFixture.run { fixture in
-            let reply = try fixture.client.postForm(
+    @Test func missingRefreshTokenIsNamed() async throws {
+        try await APIFixture.run { fixture in
+            let reply = try await fixture.client.postForm(
                 "/v5/oauth/token",
                 [
                     ("grant_type", "refresh_token"), ("client_id", "app_course"),
@@ -133,9 +134,9 @@ struct TokenRefreshTests {
         }
     }
 
-    @Test func unknownRefreshTokenIsInvalidGrant() throws {
-        try APIFixture.run { fixture in
-            let reply = try fixture.refresh("no-such-refresh-token")
+    @Test func unknownRefreshTokenIsInvalidGrant() async throws {
+        try await APIFixture.run { fixture in
+            let reply = try await fixture.refresh("no-such-refresh-token")
 
             #expect(reply.status == 400)
             #expect(reply.oauthError == "invalid_grant")

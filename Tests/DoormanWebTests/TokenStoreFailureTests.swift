@@ -4,12 +4,12 @@ import Testing
 /// Requests that reach a closed store, which throws `StoreError.unavailable` for every call.
 @Suite("API responses when the store is unavailable")
 struct TokenStoreFailureTests {
-    @Test func tokenEndpointReturnsTemporarilyUnavailable() throws {
-        try APIFixture.run { fixture in
+    @Test func tokenEndpointReturnsTemporarilyUnavailable() async throws {
+        try await APIFixture.run { fixture in
             let code = try fixture.mintCode()
             try fixture.store.close()
 
-            let reply = try fixture.client.postForm("/v5/oauth/token", fixture.codeParameters(code))
+            let reply = try await fixture.client.postForm("/v5/oauth/token", fixture.codeParameters(code))
 
             #expect(reply.status == 400)
             #expect(reply.oauthError == "temporarily_unavailable")
@@ -26,12 +26,12 @@ struct TokenStoreFailureTests {
         }
     }
 
-    @Test func resourceRouteReturnsServiceUnavailable() throws {
-        try APIFixture.run { fixture in
-            let token = try fixture.accessToken()
+    @Test func resourceRouteReturnsServiceUnavailable() async throws {
+        try await APIFixture.run { fixture in
+            let token = try await fixture.accessToken()
             try fixture.store.close()
 
-            let reply = try fixture.client.get("/v5/me", token: token)
+            let reply = try await fixture.client.get("/v5/me", token: token)
 
             #expect(reply.status == 503)
             #expect(reply.message == "The service is temporarily unavailable; retry in a few seconds.")

@@ -23,51 +23,52 @@ private func expectTokenResponse(_ reply: TestConnection.Reply, createdAt: Int64
 
 @Suite("Token endpoint success")
 struct TokenSuccessTests {
-    @Test func formBodyIssuesTokensInWireOrder() throws {
-        try APIFixture.run { fixture in
+    @Test func formBodyIssuesTokensInWireOrder() async throws {
+        try await APIFixture.run { fixture in
             let code = try fixture.mintCode()
             fixture.clock.advance(by: 123)
 
-            let reply = try fixture.client.postForm("/v5/oauth/token", fixture.codeParameters(code))
+            let reply = try await fixture.client.postForm("/v5/oauth/token", fixture.codeParameters(code))
 
             expectTokenResponse(reply, createdAt: APIFixture.start + 123)
         }
     }
 
-    @Test func jsonBodyWithoutGrantTypeIssuesTokens() throws {
-        try APIFixture.run { fixture in
+    @Test func jsonBodyWithoutGrantTypeIssuesTokens() async throws {
+        try await APIFixture.run { fixture in
             let code = try fixture.mintCode()
             let json = """
                 {"code": "\(code)", "client_id": "app_course", "client_secret": "\(APIFixture.clientSecret)",
                  "redirect_uri": "\(APIFixture.redirectURI)", "state": null, "extra": {"nested": [1, true]}}
                 """
 
-            let reply = try fixture.client.postJSON("/v5/oauth/token", json)
+            let reply = try await fixture.client.postJSON("/v5/oauth/token", json)
 
             expectTokenResponse(reply, createdAt: APIFixture.start)
         }
     }
 
-    @Test func formBodyWithoutGrantTypeDefaultsToCode() throws {
-        try APIFixture.run { fixture in
+    @Test func formBodyWithoutGrantTypeDefaultsToCode() async throws {
+        try await APIFixture.run { fixture in
             let code = try fixture.mintCode()
             let body = fixture.codeParameters(code).filter { $0.0 != "grant_type" }
 
-            let reply = try fixture.client.postForm("/v5/oauth/token", body)
+            let reply = try await fixture.client.postForm("/v5/oauth/token", body)
 
             expectTokenResponse(reply, createdAt: APIFixture.start)
         }
     }
 
     @Test(arguments: ["/api/v5/oauth/token", "/oauth/token"])
-    func otherTokenPathsIssueTokens(path: String) throws {
-        try APIFixture.run { fixture in
+    func otherTokenPathsIssueTokens(path: String) async throws {
+        try await APIFixture.run { fixture in
             let code = try fixture.mintCode()
-            let reply = try fixture.client.send(
-                "POST", path, headers: [("Content-Type", "application/json; charset=UTF-8")],
-                body: Array(
-                    #"{"code":"\#(code)","client_id":"app_course","client_secret":"\#(APIFixture.clientSecret)","redirect_uri":"\#(APIFixture.redirectURI)"}"#
-                        .utf8))
+            let json =
+                #"{"code":"\#(code)","client_id":"app_course","client_secret":"\#(APIFixture.clientSecret)","#
+                + #""redirect_uri":"\#(APIFixture.redirectURI)"}"#
+
+            let reply = try await fixture.client.send(
+                "POST", path, headers: [("Content-Type", "application/json; charset=UTF-8")], body: Array(json.utf8))
 
             expectTokenResponse(reply, createdAt: APIFixture.start)
         }
@@ -83,25 +84,25 @@ struct TokenSuccessTests {
         ("clé-secrète", "cl%C3%A9-secr%C3%A8te"),
         ("clé-secrète", "clé-secrète"),
     ])
-    func basicSecretIsFormDecoded(registered: String, sent: String) throws {
-        try APIFixture.run { fixture in
+    func basicSecretIsFormDecoded(registered: String, sent: String) async throws {
+        try await APIFixture.run { fixture in
             #expect(try fixture.store.setClientSecretHash(TokenHash.of(registered), webAppID: fixture.webApp.id))
             let code = try fixture.mintCode()
             let body = fixture.codeParameters(code).filter { $0.0 != "client_secret" && $0.0 != "client_id" }
 
-            let reply = try fixture.client.postForm(
+            let reply = try await fixture.client.postForm(
                 "/v5/oauth/token", body, headers: [basicHeader(id: "app_course", secret: sent)])
 
             expectTokenResponse(reply, createdAt: APIFixture.start)
         }
     }
 
-    @Test func basicPlusIsASpaceNotAPlus() throws {
-        try APIFixture.run { fixture in
+    @Test func basicPlusIsASpaceNotAPlus() async throws {
+        try await APIFixture.run { fixture in
             #expect(try fixture.store.setClientSecretHash(TokenHash.of("a+b"), webAppID: fixture.webApp.id))
             let body = fixture.codeParameters(try fixture.mintCode()).filter { $0.0 != "client_secret" }
 
-            let reply = try fixture.client.postForm(
+            let reply = try await fixture.client.postForm(
                 "/v5/oauth/token", body, headers: [basicHeader(id: "app_course", secret: "a+b")])
 
             #expect(reply.status == 401)
@@ -109,43 +110,43 @@ struct TokenSuccessTests {
         }
     }
 
-    @Test func launchCodeRedeemsWithOrWithoutRedirectURI() throws {
-        try APIFixture.run { fixture in
+    @Test func launchCodeRedeemsWithOrWithoutRedirectURI() async throws {
+        try await APIFixture.run { fixture in
             let withoutURI = try fixture.mintCode(requestedRedirectURI: nil)
             let body = fixture.codeParameters(withoutURI).filter { $0.0 != "redirect_uri" }
-            expectTokenResponse(try fixture.client.postForm("/v5/oauth/token", body), createdAt: APIFixture.start)
+            expectTokenResponse(try await fixture.client.postForm("/v5/oauth/token", body), createdAt: APIFixture.start)
 
             let withURI = try fixture.mintCode(requestedRedirectURI: nil)
-            let reply = try fixture.client.postForm("/v5/oauth/token", fixture.codeParameters(withURI))
+            let reply = try await fixture.client.postForm("/v5/oauth/token", fixture.codeParameters(withURI))
             expectTokenResponse(reply, createdAt: APIFixture.start)
         }
     }
 
-    @Test func pkceVerifierRedeemsCode() throws {
-        try APIFixture.run { fixture in
+    @Test func pkceVerifierRedeemsCode() async throws {
+        try await APIFixture.run { fixture in
             let verifier = SecureRandom.token(bytes: 32)
             let code = try fixture.mintCode(verifier: verifier)
             let body = fixture.codeParameters(code) + [("code_verifier", verifier)]
 
-            expectTokenResponse(try fixture.client.postForm("/v5/oauth/token", body), createdAt: APIFixture.start)
+            expectTokenResponse(try await fixture.client.postForm("/v5/oauth/token", body), createdAt: APIFixture.start)
         }
     }
 
-    @Test func grantedScopeIsReported() throws {
-        try APIFixture.run { fixture in
+    @Test func grantedScopeIsReported() async throws {
+        try await APIFixture.run { fixture in
             let scope = try Scope.parse("openid user")
             let code = try fixture.mintCode(scope: scope)
 
-            let reply = try fixture.client.postForm("/v5/oauth/token", fixture.codeParameters(code))
+            let reply = try await fixture.client.postForm("/v5/oauth/token", fixture.codeParameters(code))
 
             expectTokenResponse(reply, createdAt: APIFixture.start, scope: "openid user")
         }
     }
 
-    @Test func issuedTokenIsAuditedWithoutItsValue() throws {
-        try APIFixture.run { fixture in
+    @Test func issuedTokenIsAuditedWithoutItsValue() async throws {
+        try await APIFixture.run { fixture in
             let code = try fixture.mintCode()
-            let reply = try fixture.client.postForm("/v5/oauth/token", fixture.codeParameters(code))
+            let reply = try await fixture.client.postForm("/v5/oauth/token", fixture.codeParameters(code))
             let access = try #require(reply.json["access_token"]?.stringValue)
             let refresh = try #require(reply.json["refresh_token"]?.stringValue)
 

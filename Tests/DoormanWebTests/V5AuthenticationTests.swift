@@ -25,76 +25,77 @@ private let protectedPaths = [
 @Suite("v5 API bearer authentication")
 struct V5AuthenticationTests {
     @Test(arguments: protectedPaths)
-    func missingTokenHasChallengeWithoutError(path: String) throws {
-        try APIFixture.run { fixture in
-            expectUnauthorized(try fixture.client.get(path, token: nil), challenge: missingChallenge)
+    func missingTokenHasChallengeWithoutError(path: String) async throws {
+        try await APIFixture.run { fixture in
+            expectUnauthorized(try await fixture.client.get(path, token: nil), challenge: missingChallenge)
         }
     }
 
     @Test(arguments: protectedPaths)
-    func unknownTokenIsInvalidToken(path: String) throws {
-        try APIFixture.run { fixture in
-            expectUnauthorized(try fixture.client.get(path, token: "unknown-token"), challenge: invalidChallenge)
+    func unknownTokenIsInvalidToken(path: String) async throws {
+        try await APIFixture.run { fixture in
+            expectUnauthorized(try await fixture.client.get(path, token: "unknown-token"), challenge: invalidChallenge)
         }
     }
 
-    @Test func tokenInQueryIsIgnored() throws {
-        try APIFixture.run { fixture in
-            let token = try fixture.accessToken()
+    @Test func tokenInQueryIsIgnored() async throws {
+        try await APIFixture.run { fixture in
+            let token = try await fixture.accessToken()
 
             expectUnauthorized(
-                try fixture.client.get("/v5/me?access_token=\(token)", token: nil), challenge: missingChallenge)
+                try await fixture.client.get("/v5/me?access_token=\(token)", token: nil), challenge: missingChallenge)
         }
     }
 
     @Test(arguments: ["Basic YXBwOnNlY3JldA==", "Digest username=\"x\"", ""])
-    func otherSchemeCountsAsNoToken(header: String) throws {
-        try APIFixture.run { fixture in
-            let reply = try fixture.client.send("GET", "/v5/me", headers: [("Authorization", header)])
+    func otherSchemeCountsAsNoToken(header: String) async throws {
+        try await APIFixture.run { fixture in
+            let reply = try await fixture.client.send("GET", "/v5/me", headers: [("Authorization", header)])
 
             expectUnauthorized(reply, challenge: missingChallenge)
         }
     }
 
     @Test(arguments: ["Bearer", "Bearer ", "Bearer a b", "Bearer tok\"en", "Bearer =abc"])
-    func malformedBearerIsInvalidToken(header: String) throws {
-        try APIFixture.run { fixture in
-            let reply = try fixture.client.send("GET", "/v5/me", headers: [("Authorization", header)])
+    func malformedBearerIsInvalidToken(header: String) async throws {
+        try await APIFixture.run { fixture in
+            let reply = try await fixture.client.send("GET", "/v5/me", headers: [("Authorization", header)])
 
             expectUnauthorized(reply, challenge: invalidChallenge)
         }
     }
 
-    @Test func expiredTokenIsInvalidToken() throws {
-        try APIFixture.run { fixture in
-            let token = try fixture.accessToken()
+    @Test func expiredTokenIsInvalidToken() async throws {
+        try await APIFixture.run { fixture in
+            let token = try await fixture.accessToken()
             fixture.clock.advance(by: 7_199)
-            #expect(try fixture.client.get("/v5/me", token: token).status == 200)
+            #expect(try await fixture.client.get("/v5/me", token: token).status == 200)
 
             fixture.clock.advance(by: 1)
 
-            expectUnauthorized(try fixture.client.get("/v5/me", token: token), challenge: invalidChallenge)
+            expectUnauthorized(try await fixture.client.get("/v5/me", token: token), challenge: invalidChallenge)
         }
     }
 
-    @Test func revokedTokenIsInvalidToken() throws {
-        try APIFixture.run { fixture in
+    @Test func revokedTokenIsInvalidToken() async throws {
+        try await APIFixture.run { fixture in
             let code = try fixture.mintCode()
-            let reply = try fixture.client.postForm("/v5/oauth/token", fixture.codeParameters(code))
+            let reply = try await fixture.client.postForm("/v5/oauth/token", fixture.codeParameters(code))
             let token = try #require(reply.json["access_token"]?.stringValue)
 
             _ = try fixture.store.revokeGrant(TokenHash.of(code), at: fixture.clock.now)
 
-            expectUnauthorized(try fixture.client.get("/v5/me", token: token), challenge: invalidChallenge)
+            expectUnauthorized(try await fixture.client.get("/v5/me", token: token), challenge: invalidChallenge)
         }
     }
 
     @Test(arguments: ["Bearer", "bearer", "BEARER", "bEaReR"])
-    func schemeMatchesWithoutCase(scheme: String) throws {
-        try APIFixture.run { fixture in
-            let token = try fixture.accessToken()
+    func schemeMatchesWithoutCase(scheme: String) async throws {
+        try await APIFixture.run { fixture in
+            let token = try await fixture.accessToken()
 
-            let reply = try fixture.client.send("GET", "/v5/me", headers: [("Authorization", "\(scheme) \(token)")])
+            let reply = try await fixture.client.send(
+                "GET", "/v5/me", headers: [("Authorization", "\(scheme) \(token)")])
 
             #expect(reply.status == 200)
         }

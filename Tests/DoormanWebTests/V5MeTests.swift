@@ -6,9 +6,9 @@ import Testing
 @Suite("v5 API /v5/me and routing")
 struct V5MeTests {
     @Test(arguments: ["/v5/me", "/api/v5/me"])
-    func meReturnsUserInWireOrder(path: String) throws {
-        try APIFixture.run { fixture in
-            let reply = try fixture.client.get(path, token: try fixture.accessToken())
+    func meReturnsUserInWireOrder(path: String) async throws {
+        try await APIFixture.run { fixture in
+            let reply = try await fixture.client.get(path, token: try await fixture.accessToken())
 
             #expect(reply.status == 200)
             #expect(
@@ -20,13 +20,13 @@ struct V5MeTests {
         }
     }
 
-    @Test func absentFieldsAreNull() throws {
-        try APIFixture.run { fixture in
+    @Test func absentFieldsAreNull() async throws {
+        try await APIFixture.run { fixture in
             let code = try fixture.mintCode(userID: fixture.otherUser.id)
-            let tokens = try fixture.client.postForm("/v5/oauth/token", fixture.codeParameters(code))
+            let tokens = try await fixture.client.postForm("/v5/oauth/token", fixture.codeParameters(code))
             let token = try #require(tokens.json["access_token"]?.stringValue)
 
-            let reply = try fixture.client.get("/v5/me", token: token)
+            let reply = try await fixture.client.get("/v5/me", token: token)
 
             #expect(
                 reply.text
@@ -34,18 +34,18 @@ struct V5MeTests {
         }
     }
 
-    @Test func userTextIsEscaped() throws {
-        try APIFixture.run { fixture in
+    @Test func userTextIsEscaped() async throws {
+        try await APIFixture.run { fixture in
             let name = "Zoë \"Q\" \\ line\nbreak\u{1}"
             let user = User(
                 id: "user_escaped", username: "escaped", name: name, profilePictureURL: "https://img.example/a.png",
                 passwordHash: "x")
             try fixture.store.createUser(user)
             let code = try fixture.mintCode(userID: user.id)
-            let tokens = try fixture.client.postForm("/v5/oauth/token", fixture.codeParameters(code))
+            let tokens = try await fixture.client.postForm("/v5/oauth/token", fixture.codeParameters(code))
             let token = try #require(tokens.json["access_token"]?.stringValue)
 
-            let reply = try fixture.client.get("/v5/me", token: token)
+            let reply = try await fixture.client.get("/v5/me", token: token)
 
             #expect(reply.json["name"]?.stringValue == name)
             #expect(reply.json["profile_pic_url"]?.stringValue == "https://img.example/a.png")
@@ -54,9 +54,9 @@ struct V5MeTests {
     }
 
     @Test(arguments: ["/v5/nope", "/api/v5/nope", "/v5/me/nope", "/v5/me/memberships/mem_buyer/extra"])
-    func unknownRouteIsNotFound(path: String) throws {
-        try APIFixture.run { fixture in
-            let reply = try fixture.client.get(path, token: try fixture.accessToken())
+    func unknownRouteIsNotFound(path: String) async throws {
+        try await APIFixture.run { fixture in
+            let reply = try await fixture.client.get(path, token: try await fixture.accessToken())
 
             #expect(reply.status == 404)
             #expect(reply.text == #"{"message":"Route \#(path) not found"}"#)
@@ -64,9 +64,9 @@ struct V5MeTests {
     }
 
     @Test(arguments: ["/v5/me", "/api/v5/me/memberships", "/v5/me/products/prod_course", "/check/prod_course"])
-    func wrongMethodIsNotAllowed(path: String) throws {
-        try APIFixture.run { fixture in
-            let reply = try fixture.client.send("POST", path, headers: [("Authorization", "Bearer x")])
+    func wrongMethodIsNotAllowed(path: String) async throws {
+        try await APIFixture.run { fixture in
+            let reply = try await fixture.client.send("POST", path, headers: [("Authorization", "Bearer x")])
 
             #expect(reply.status == 405)
             #expect(reply.header("Allow") == "GET, HEAD")

@@ -45,9 +45,9 @@ private func ids(_ reply: TestConnection.Reply) -> [String] {
 
 @Suite("v5 API memberships")
 struct V5MembershipsTests {
-    @Test func membershipObjectHasEveryFieldInOrder() throws {
-        try APIFixture.run { fixture in
-            let reply = try fixture.client.get("/v5/me/memberships", token: try fixture.accessToken())
+    @Test func membershipObjectHasEveryFieldInOrder() async throws {
+        try await APIFixture.run { fixture in
+            let reply = try await fixture.client.get("/v5/me/memberships", token: try await fixture.accessToken())
 
             #expect(reply.status == 200)
             #expect(reply.header("Cache-Control") == "no-store")
@@ -62,8 +62,8 @@ struct V5MembershipsTests {
         }
     }
 
-    @Test func optionalFieldsAreFilled() throws {
-        try APIFixture.run { fixture in
+    @Test func optionalFieldsAreFilled() async throws {
+        try await APIFixture.run { fixture in
             var membership = fixture.membership
             membership.expiresAt = APIFixture.start + 100
             membership.renewalPeriodStart = APIFixture.start - 10
@@ -74,7 +74,8 @@ struct V5MembershipsTests {
             membership.metadata = ["b": "2", "a": "1"]
             #expect(try fixture.store.updateMembership(membership))
 
-            let reply = try fixture.client.get("/v5/me/memberships/mem_buyer", token: try fixture.accessToken())
+            let reply = try await fixture.client.get(
+                "/v5/me/memberships/mem_buyer", token: try await fixture.accessToken())
 
             #expect(reply.status == 200)
             let expected =
@@ -93,12 +94,12 @@ struct V5MembershipsTests {
         (3, Array(APIFixture.validMembershipIDs[10..<12]), nil, 2),
         (4, [], nil, 3),
     ])
-    func pagesSplitValidMemberships(page: Int, expected: [String], next: Int?, previous: Int?) throws {
-        try APIFixture.run { fixture in
+    func pagesSplitValidMemberships(page: Int, expected: [String], next: Int?, previous: Int?) async throws {
+        try await APIFixture.run { fixture in
             try fixture.insertMemberships()
 
-            let reply = try fixture.client.get(
-                "/v5/me/memberships?per=5&page=\(page)", token: try fixture.accessToken())
+            let reply = try await fixture.client.get(
+                "/v5/me/memberships?per=5&page=\(page)", token: try await fixture.accessToken())
 
             #expect(reply.status == 200)
             #expect(ids(reply) == expected)
@@ -115,11 +116,11 @@ struct V5MembershipsTests {
         }
     }
 
-    @Test func defaultPageHasTenItems() throws {
-        try APIFixture.run { fixture in
+    @Test func defaultPageHasTenItems() async throws {
+        try await APIFixture.run { fixture in
             try fixture.insertMemberships()
 
-            let reply = try fixture.client.get("/api/v5/me/memberships", token: try fixture.accessToken())
+            let reply = try await fixture.client.get("/api/v5/me/memberships", token: try await fixture.accessToken())
 
             #expect(ids(reply) == Array(APIFixture.validMembershipIDs[0..<10]))
             #expect(reply.json["pagination"]?["total_pages"]?.intValue == 2)
@@ -147,11 +148,12 @@ struct V5MembershipsTests {
         ("company_id=biz_nope", []),
         ("product_id=&company_id=", APIFixture.validMembershipIDs),
     ])
-    func filtersNarrowTheList(query: String, expected: [String]) throws {
-        try APIFixture.run { fixture in
+    func filtersNarrowTheList(query: String, expected: [String]) async throws {
+        try await APIFixture.run { fixture in
             try fixture.insertMemberships()
 
-            let reply = try fixture.client.get("/v5/me/memberships?per=50&\(query)", token: try fixture.accessToken())
+            let reply = try await fixture.client.get(
+                "/v5/me/memberships?per=50&\(query)", token: try await fixture.accessToken())
 
             #expect(reply.status == 200)
             #expect(Set(ids(reply)) == Set(expected))
@@ -175,9 +177,10 @@ struct V5MembershipsTests {
                 + #"got "gone"."#
         ),
     ])
-    func badQueryIsBadRequest(query: String, message: String) throws {
-        try APIFixture.run { fixture in
-            let reply = try fixture.client.get("/v5/me/memberships?\(query)", token: try fixture.accessToken())
+    func badQueryIsBadRequest(query: String, message: String) async throws {
+        try await APIFixture.run { fixture in
+            let reply = try await fixture.client.get(
+                "/v5/me/memberships?\(query)", token: try await fixture.accessToken())
 
             #expect(reply.status == 400)
             #expect(reply.message == message)
@@ -186,21 +189,22 @@ struct V5MembershipsTests {
         }
     }
 
-    @Test func hugePageIsEmptyNotACrash() throws {
-        try APIFixture.run { fixture in
-            let reply = try fixture.client.get(
-                "/v5/me/memberships?page=\(Int.max)&per=50", token: try fixture.accessToken())
+    @Test func hugePageIsEmptyNotACrash() async throws {
+        try await APIFixture.run { fixture in
+            let reply = try await fixture.client.get(
+                "/v5/me/memberships?page=\(Int.max)&per=50", token: try await fixture.accessToken())
 
             #expect(reply.status == 200)
             #expect(ids(reply) == [])
         }
     }
 
-    @Test func membershipByIDIncludesInvalidOnes() throws {
-        try APIFixture.run { fixture in
+    @Test func membershipByIDIncludesInvalidOnes() async throws {
+        try await APIFixture.run { fixture in
             try fixture.insertMemberships()
 
-            let reply = try fixture.client.get("/v5/me/memberships/mem_lapsed", token: try fixture.accessToken())
+            let reply = try await fixture.client.get(
+                "/v5/me/memberships/mem_lapsed", token: try await fixture.accessToken())
 
             #expect(reply.status == 200)
             #expect(reply.json["id"]?.stringValue == "mem_lapsed")
@@ -209,11 +213,11 @@ struct V5MembershipsTests {
     }
 
     @Test(arguments: ["mem_of_other", "mem_missing", "not-an-id"])
-    func foreignOrMissingMembershipIsNotFound(id: String) throws {
-        try APIFixture.run { fixture in
+    func foreignOrMissingMembershipIsNotFound(id: String) async throws {
+        try await APIFixture.run { fixture in
             try fixture.insertMemberships()
 
-            let reply = try fixture.client.get("/v5/me/memberships/\(id)", token: try fixture.accessToken())
+            let reply = try await fixture.client.get("/v5/me/memberships/\(id)", token: try await fixture.accessToken())
 
             #expect(reply.status == 404)
             #expect(reply.text == #"{"message":"Membership \"\#(id)\" not found."}"#)

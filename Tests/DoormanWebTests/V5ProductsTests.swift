@@ -7,9 +7,9 @@ struct V5ProductsTests {
     private static let courseJSON =
         #"{"id":"prod_course","company_id":"biz_course","title":"Course","visibility":"visible"}"#
 
-    @Test func productsListsHeldProducts() throws {
-        try APIFixture.run { fixture in
-            let reply = try fixture.client.get("/v5/me/products", token: try fixture.accessToken())
+    @Test func productsListsHeldProducts() async throws {
+        try await APIFixture.run { fixture in
+            let reply = try await fixture.client.get("/v5/me/products", token: try await fixture.accessToken())
 
             #expect(reply.status == 200)
             #expect(reply.header("Cache-Control") == "no-store")
@@ -20,11 +20,11 @@ struct V5ProductsTests {
         }
     }
 
-    @Test func productsAreListedOnceNewestFirst() throws {
-        try APIFixture.run { fixture in
+    @Test func productsAreListedOnceNewestFirst() async throws {
+        try await APIFixture.run { fixture in
             try fixture.insertMemberships()
 
-            let reply = try fixture.client.get("/api/v5/me/products", token: try fixture.accessToken())
+            let reply = try await fixture.client.get("/api/v5/me/products", token: try await fixture.accessToken())
 
             let ids = reply.json["data"]?.arrayValue?.compactMap { $0["id"]?.stringValue }
             #expect(ids == ["prod_other", "prod_course"])
@@ -32,11 +32,12 @@ struct V5ProductsTests {
         }
     }
 
-    @Test func productsPaginate() throws {
-        try APIFixture.run { fixture in
+    @Test func productsPaginate() async throws {
+        try await APIFixture.run { fixture in
             try fixture.insertMemberships()
 
-            let reply = try fixture.client.get("/v5/me/products?per=1&page=2", token: try fixture.accessToken())
+            let reply = try await fixture.client.get(
+                "/v5/me/products?per=1&page=2", token: try await fixture.accessToken())
 
             let ids = reply.json["data"]?.arrayValue?.compactMap { $0["id"]?.stringValue }
             #expect(ids == ["prod_course"])
@@ -45,9 +46,10 @@ struct V5ProductsTests {
         }
     }
 
-    @Test func productByIDReturnsHeldProduct() throws {
-        try APIFixture.run { fixture in
-            let reply = try fixture.client.get("/v5/me/products/prod_course", token: try fixture.accessToken())
+    @Test func productByIDReturnsHeldProduct() async throws {
+        try await APIFixture.run { fixture in
+            let reply = try await fixture.client.get(
+                "/v5/me/products/prod_course", token: try await fixture.accessToken())
 
             #expect(reply.status == 200)
             #expect(reply.text == Self.courseJSON)
@@ -55,9 +57,9 @@ struct V5ProductsTests {
     }
 
     @Test(arguments: ["prod_other", "prod_missing", "%E2%9C%93"])
-    func productNotHeldIsNotFound(id: String) throws {
-        try APIFixture.run { fixture in
-            let reply = try fixture.client.get("/v5/me/products/\(id)", token: try fixture.accessToken())
+    func productNotHeldIsNotFound(id: String) async throws {
+        try await APIFixture.run { fixture in
+            let reply = try await fixture.client.get("/v5/me/products/\(id)", token: try await fixture.accessToken())
 
             #expect(reply.status == 404)
             #expect(reply.message?.hasPrefix("Product ") == true)
@@ -65,15 +67,15 @@ struct V5ProductsTests {
         }
     }
 
-    @Test func productOfOnlyInvalidMembershipIsNotFound() throws {
-        try APIFixture.run { fixture in
-            let token = try fixture.accessToken()
+    @Test func productOfOnlyInvalidMembershipIsNotFound() async throws {
+        try await APIFixture.run { fixture in
+            let token = try await fixture.accessToken()
             var membership = fixture.membership
             membership.status = .canceled
             #expect(try fixture.store.updateMembership(membership))
 
-            #expect(try fixture.client.get("/v5/me/products/prod_course", token: token).status == 404)
-            let list = try fixture.client.get("/v5/me/products", token: token)
+            #expect(try await fixture.client.get("/v5/me/products/prod_course", token: token).status == 404)
+            let list = try await fixture.client.get("/v5/me/products", token: token)
             #expect(list.json["data"]?.arrayValue?.isEmpty == true)
         }
     }

@@ -11,7 +11,7 @@ struct AdminLookup {
     /// is looked up as a username too.
     func user(_ value: String, for option: CommandOption) throws(AdminError) -> User {
         let isIdentifier = Identifier.isValid(value, kind: .user)
-        guard isIdentifier || UserCommands.isValidUsername(value) else {
+        guard isIdentifier || Username.isValid(value) else {
             throw .invalidValue(value, for: option, reason: "expected a user id (user_…) or a username")
         }
 

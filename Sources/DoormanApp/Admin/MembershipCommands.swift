@@ -3,8 +3,6 @@ import DoormanOAuth
 
 /// `doorman membership grant` and `doorman membership cancel`: proof of purchase without a payment.
 enum MembershipCommands {
-    static let secondsPerDay: Int64 = 86_400
-
     static let user = CommandOption.string(
         "user", valueName: "user", help: "User who receives the membership, by id or username.",
         expected: "a user id (user_…) or a username", isRequired: true)
@@ -57,19 +55,16 @@ enum MembershipCommands {
 
         let status = try initialStatus(requested: requestedStatus, plan: plan)
 
-        let now = environment.now()
-        let period = billingPeriod(of: plan, status: status, startingAt: now)
-        let membership = Membership(
-            id: Identifier.make(.membership, using: environment.random), userID: user.id, productID: product.id,
-            planID: plan.id, companyID: product.companyID, status: status, createdAt: now,
-            expiresAt: options.integer(expiresAt).map(Int64.init), renewalPeriodStart: period?.start,
-            renewalPeriodEnd: period?.end)
+        let membership = Purchase.membership(
+            id: Identifier.make(.membership, using: environment.random), userID: user.id, plan: plan,
+            companyID: product.companyID, status: status, at: environment.now(),
+            expiresAt: options.integer(expiresAt).map(Int64.init))
         try withStore("create the membership") { () throws(StoreError) in try store.createMembership(membership) }
 
         let text =
             "Granted membership \(membership.id) to \(user.id) (\(user.username)) for product \(product.id) "
             + "under plan \(plan.id), status \(status.rawValue)."
-        return AdminOutput(text: text, json: json(for: membership, at: now))
+        return AdminOutput(text: text, json: json(for: membership, at: membership.createdAt))
     }
 
     /// Cancels an existing membership now, or at the end of its billing period with `--at-period-end`.
@@ -78,7 +73,7 @@ enum MembershipCommands {
     ) throws(AdminError) -> AdminOutput {
         var membership = try AdminLookup(store: store).membership(
             options.required(Self.membership), for: Self.membership)
-        if membership.status == .canceled || membership.status == .expired {
+        if membership.hasEnded {
             throw .conflict(
                 "membership \(membership.id) has already ended with status \(membership.status.rawValue); "
                     + "there is nothing to cancel")
@@ -111,7 +106,7 @@ enum MembershipCommands {
     private static func initialStatus(requested: MembershipStatus?, plan: Plan) throws(AdminError)
         -> MembershipStatus
     {
-        let status = requested ?? (plan.freeTrialDays > 0 ? .trialing : .active)
+        let status = requested ?? Purchase.initialStatus(for: plan)
         if status == .trialing, plan.freeTrialDays == 0 {
             throw .conflict(
                 "plan \(plan.id) has no free trial, so the status cannot be trialing; "
@@ -125,19 +120,6 @@ enum MembershipCommands {
             throw .invalidValue(value, for: Self.status, reason: "expected \(Self.status.expected)")
         }
         return status
-    }
-
-    /// Returns the first billing period of a new membership, or nil for a one-time plan.
-    ///
-    /// While trialing, the period is the free trial, because the first payment falls due when it ends.
-    private static func billingPeriod(of plan: Plan, status: MembershipStatus, startingAt now: Int64)
-        -> (start: Int64, end: Int64)?
-    {
-        guard case .days(let days) = plan.renewalPeriod else {
-            return nil
-        }
-        let length = status == .trialing ? plan.freeTrialDays : days
-        return (now, now + Int64(length) * secondsPerDay)
     }
 
     /// Returns the membership's fields as the OAuth API names them, and `valid` at `now`.

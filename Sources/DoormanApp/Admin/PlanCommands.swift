@@ -3,18 +3,12 @@ import DoormanOAuth
 
 /// `doorman plan create`: the price and billing terms under which a product is sold.
 enum PlanCommands {
-    /// The accepted renewal periods in days, up to ten years of 365 days.
-    static let renewalDays = 1...3650
-
-    /// The highest price in minor units, such as cents. Prices above it are far more likely typos than sales.
-    static let maximumPrice = 1_000_000_000
-
     static let product = CommandOption.string(
         "product", valueName: "id", help: "Product that the plan sells.", expected: "a product id (prod_…)",
         isRequired: true)
 
     static let price = CommandOption.integer(
-        "price", valueName: "amount", unit: "minor currency units, such as cents", range: 0...maximumPrice,
+        "price", valueName: "amount", unit: "minor currency units, such as cents", range: PlanRules.prices,
         help: "Price per renewal period, or the one-time price.", isRequired: true)
 
     static let currency = CommandOption.string(
@@ -23,11 +17,11 @@ enum PlanCommands {
 
     static let renewal = CommandOption.string(
         "renewal", valueName: "period", help: "How often the plan bills again: one-time, or every DAYS days.",
-        expected: "one-time, or a number of days from 1 to \(renewalDays.upperBound), such as 30",
+        expected: "one-time, or a number of days from 1 to \(PlanRules.renewalDays.upperBound), such as 30",
         isRequired: true)
 
     static let trialDays = CommandOption.integer(
-        "trial-days", valueName: "days", unit: "days", range: 0...365,
+        "trial-days", valueName: "days", unit: "days", range: PlanRules.trialDays,
         help: "Length of the free trial before the first payment. Only renewing plans have a trial.",
         defaultDescription: "0, no trial")
 
@@ -45,7 +39,7 @@ enum PlanCommands {
         let currency = try validateCurrency(options.required(Self.currency))
         let period = try parseRenewal(options.required(renewal))
         let trialDays = options.integer(Self.trialDays) ?? 0
-        if trialDays > 0, period == .oneTime {
+        if !PlanRules.allowsTrial(of: trialDays, with: period) {
             throw .invalidValue(
                 String(trialDays), for: Self.trialDays,
                 reason: "only renewing plans have a free trial, so give --renewal DAYS or leave out --trial-days")
@@ -60,28 +54,20 @@ enum PlanCommands {
         return output(for: plan)
     }
 
-    /// Returns `value` in lowercase when it is three ASCII letters.
-    ///
-    /// Only the shape of an ISO 4217 code is checked, not that the code is assigned.
+    /// Returns `value` in lowercase when `PlanRules.normalizedCurrency` accepts it.
     static func validateCurrency(_ value: String) throws(AdminError) -> String {
-        let lowercase = UInt8(ascii: "a")...UInt8(ascii: "z")
-        let uppercase = UInt8(ascii: "A")...UInt8(ascii: "Z")
-        let isASCIILetter = { (byte: UInt8) in lowercase.contains(byte) || uppercase.contains(byte) }
-        guard value.utf8.count == 3, value.utf8.allSatisfy(isASCIILetter) else {
+        guard let code = PlanRules.normalizedCurrency(value) else {
             throw .invalidValue(value, for: currency, reason: "expected \(currency.expected)")
         }
-        return value.lowercased()
+        return code
     }
 
-    /// Parses `one-time` or a number of days.
+    /// Parses `one-time` or a number of days with `PlanRules.parseRenewal`.
     static func parseRenewal(_ value: String) throws(AdminError) -> Plan.RenewalPeriod {
-        if value == "one-time" {
-            return .oneTime
-        }
-        guard let days = Int(value), renewalDays.contains(days) else {
+        guard let period = PlanRules.parseRenewal(value) else {
             throw .invalidValue(value, for: renewal, reason: "expected \(renewal.expected)")
         }
-        return .days(days)
+        return period
     }
 
     private static func output(for plan: Plan) -> AdminOutput {

@@ -4,23 +4,20 @@ import DoormanOAuth
 
 /// `doorman user create`: adds a user who can sign in to the hub.
 enum UserCommands {
-    /// The shortest and longest username, in characters.
-    static let usernameLengths = 3...32
-
     /// Random bytes in a generated password: 16 bytes, 128 bits, 22 base64url characters.
     static let generatedPasswordBytes = 16
 
     static let username = CommandOption.string(
         "username", valueName: "name",
         help: "Name to sign in with. Usernames are unique ignoring case.",
-        expected: "3 to 32 characters of A-Z a-z 0-9 _ . -", isRequired: true)
+        expected: Username.expected, isRequired: true)
 
     static let name = CommandOption.string(
         "name", valueName: "text", help: "Display name.", expected: AdminOptions.nameExpected)
 
     static let email = CommandOption.string(
         "email", valueName: "address", help: "Email address.",
-        expected: "an address such as ada@example.com, at most 254 bytes")
+        expected: EmailAddress.expected)
 
     static let passwordStdin = CommandOption.flag(
         "password-stdin",
@@ -42,7 +39,7 @@ enum UserCommands {
         _ options: ParsedOptions, store: any DoormanStore, environment: AdminEnvironment = .process
     ) throws(AdminError) -> AdminOutput {
         let username = options.required(Self.username)
-        guard isValidUsername(username) else {
+        guard Username.isValid(username) else {
             throw .invalidValue(username, for: Self.username, reason: "expected \(Self.username.expected)")
         }
         let name = try options.string(Self.name).map { value throws(AdminError) in
@@ -59,36 +56,9 @@ enum UserCommands {
         return output(for: user, generatedPassword: password.isGenerated ? password.text : nil)
     }
 
-    /// Returns whether `value` has 3 to 32 characters, each an ASCII letter, digit, `_`, `.` or `-`.
-    ///
-    /// ASCII only, so that look-alike letters from other scripts cannot imitate another user.
-    static func isValidUsername(_ value: String) -> Bool {
-        let bytes = value.utf8
-        return usernameLengths.contains(bytes.count) && bytes.allSatisfy(isUsernameByte)
-    }
-
-    private static func isUsernameByte(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "-"):
-            true
-        default:
-            false
-        }
-    }
-
-    /// Returns `value` when it looks like an email address: one `@` between a non-empty local part
-    /// and a domain with a dot inside it, no white space or control character, at most 254 bytes.
-    ///
-    /// Whether the address receives mail is not checked.
+    /// Returns `value` when `EmailAddress.isValid` accepts it. Whether the address receives mail is not checked.
     static func validateEmail(_ value: String) throws(AdminError) -> String {
-        let parts = value.split(separator: "@", omittingEmptySubsequences: false)
-        let hasBadCharacter = value.unicodeScalars.contains {
-            $0.properties.isWhitespace || $0.properties.generalCategory == .control
-        }
-        guard parts.count == 2, !parts[0].isEmpty, value.utf8.count <= 254, !hasBadCharacter,
-            let domain = parts.last, domain.contains("."), !domain.hasPrefix("."), !domain.hasSuffix(".")
-        else {
+        guard EmailAddress.isValid(value) else {
             throw .invalidValue(value, for: email, reason: "expected \(email.expected)")
         }
         return value

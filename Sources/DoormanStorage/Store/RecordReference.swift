@@ -1,8 +1,8 @@
 /// A record that a new row refers to, such as the product of a plan, for naming it when it is missing.
 struct RecordReference: CustomStringConvertible {
-    /// What the record is, in words: "user", "product".
+    /// The record type in words, such as "user" or "product".
     let kind: String
-    /// The table that holds it.
+    /// The table that contains the record.
     let table: String
     /// The unique column the reference points at.
     let column: String

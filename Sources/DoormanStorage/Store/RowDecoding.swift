@@ -102,7 +102,7 @@ enum StoredValue {
         do {
             return .text(String(decoding: try encoder.encode(metadata), as: UTF8.self))
         } catch {
-            throw .failure("cannot encode membership metadata as JSON: \(error)")
+            throw .failure("failed to encode membership metadata as JSON: \(error)")
         }
     }
 }

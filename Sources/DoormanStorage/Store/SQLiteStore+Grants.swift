@@ -64,7 +64,7 @@ extension SQLiteStore {
     /// still unconsumed.
     ///
     /// One `BEGIN IMMEDIATE` transaction holds the database's write lock from the conditional UPDATE to the
-    /// commit, so of any number of callers, in any number of processes, exactly one sees the UPDATE change a row.
+    /// commit, so of any number of callers, in any number of processes, the UPDATE changes a row for exactly one.
     /// A failed token insert rolls the whole transaction back and leaves the code unconsumed.
     public func redeemAuthorizationCode(
         hash: String, at now: Int64, access: AccessToken, refresh: RefreshToken?

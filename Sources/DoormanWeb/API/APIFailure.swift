@@ -2,7 +2,7 @@ import DoormanHTTP
 import DoormanOAuth
 import Logging
 
-/// A v5 API request that cannot be answered with data: the status, the `{"message": ...}` text and, for a 401,
+/// A failed v5 API request: the status, the `{"message": ...}` text and, for a 401,
 /// the `WWW-Authenticate` challenge of RFC 6750 section 3.
 struct APIFailure: Error, Sendable {
     /// The response status.
@@ -17,7 +17,7 @@ struct APIFailure: Error, Sendable {
         "Your access token is invalid. Please make sure you are passing an access token, and that it is "
         + "correctly formatted."
 
-    /// The request carried no bearer token. RFC 6750 section 3.1 says the challenge then has no `error`.
+    /// The request carried no bearer token. RFC 6750 section 3.1 then leaves out the `error` attribute.
     static let missingToken = APIFailure(
         status: .unauthorized, message: invalidTokenMessage, challenge: #"Bearer realm="doorman""#)
 
@@ -35,12 +35,12 @@ struct APIFailure: Error, Sendable {
     static let internalError = APIFailure(
         status: .internalServerError, message: "Internal server error", challenge: nil)
 
-    /// A query parameter or path value that the route cannot use.
+    /// Returns a 400 for a query parameter or path value that the route cannot use.
     static func badRequest(_ message: String) -> APIFailure {
         APIFailure(status: .badRequest, message: message, challenge: nil)
     }
 
-    /// A record that does not exist or belongs to another user; both look the same to the client.
+    /// Returns a 404 for a record that does not exist or belongs to another user, which look the same to the client.
     static func notFound(_ message: String) -> APIFailure {
         APIFailure(status: .notFound, message: message, challenge: nil)
     }
@@ -63,7 +63,7 @@ struct APIFailure: Error, Sendable {
 
 /// Responses of the v5 API.
 enum APIResponse {
-    /// A JSON response with `Cache-Control: no-store`, because every API response carries user data or a
+    /// Returns a JSON response with `Cache-Control: no-store`, because every API response carries user data or a
     /// statement about a user's access.
     static func json(_ bytes: [UInt8], status: HTTPStatus = .ok) -> Response {
         Response(

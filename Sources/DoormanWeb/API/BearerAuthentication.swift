@@ -3,7 +3,7 @@ import DoormanOAuth
 
 /// Authentication of v5 API requests by an access token in `Authorization: Bearer` (RFC 6750 section 2.1).
 struct BearerAuthentication: Sendable {
-    /// The store that holds the access tokens.
+    /// The store of the access tokens.
     let store: any DoormanStore
 
     /// Returns the record of the request's access token, which is active at `now`, in Unix seconds.

@@ -3,8 +3,8 @@ import DoormanOAuth
 
 /// `GET /check/:access_expression`: whether the token's user has access, returned as `{"access": true|false}`.
 ///
-/// The expression is a `prod_…` identifier, true when the user holds a valid membership of the product, or an
-/// `exp_…` identifier, true when the user holds a valid membership of a product that the web app serves. An
+/// The expression is a `prod_…` identifier, true when the user has a valid membership of the product, or an
+/// `exp_…` identifier, true when the user has a valid membership of a product that the web app serves. An
 /// unknown product or web app is `false`, not 404, so the answer reveals nothing about other sellers' records.
 struct CheckEndpoint: Sendable {
     let context: WebContext

@@ -6,7 +6,7 @@ import DoormanOAuth
 /// Every filter narrows the list, and all of them apply together:
 /// - `company_id`, `product_id`: only memberships with that identifier.
 /// - `valid` (default `true`): only memberships whose `valid` field has that value at the time of the request,
-///   so `valid=false` lists only the memberships that grant no access. A client that wants both asks twice.
+///   so `valid=false` lists only the memberships that grant no access. A client that wants both sends two requests.
 /// - `statuses[]`, repeatable: only memberships with one of these statuses. Because `valid` defaults to
 ///   `true`, a client asking for `canceled` or `expired` memberships must also send `valid=false`.
 struct MembershipFilter: Sendable, Equatable {

@@ -50,7 +50,7 @@ struct ResourceEndpoints: Sendable {
             let token = try authentication.authenticate(request, at: now)
             let id = request.parameters["id"] ?? ""
 
-            // Another user's membership answers like a missing one, so identifiers cannot be probed.
+            // Another user's membership gets the same 404 as a missing one, so identifiers cannot be probed.
             guard let membership = try context.store.membership(id: id),
                 membership.userID.utf8.elementsEqual(token.userID.utf8)
             else {
@@ -63,7 +63,7 @@ struct ResourceEndpoints: Sendable {
         }
     }
 
-    /// `GET /v5/me/products`: the products the user holds a valid membership of, paginated, in the order of
+    /// `GET /v5/me/products`: the products the user has a valid membership of, paginated, in the order of
     /// their newest membership.
     func products(_ request: Request) -> Response {
         APIResponse.run(request, logger: context.logger) {
@@ -80,7 +80,7 @@ struct ResourceEndpoints: Sendable {
         }
     }
 
-    /// `GET /v5/me/products/:id`: one product the user holds a valid membership of.
+    /// `GET /v5/me/products/:id`: one product the user has a valid membership of.
     func product(_ request: Request) -> Response {
         APIResponse.run(request, logger: context.logger) {
             let now = context.now()

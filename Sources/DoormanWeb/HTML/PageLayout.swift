@@ -1,11 +1,20 @@
+/// The width of a page's main column.
+enum PageWidth {
+    /// A column for one form, such as sign-in or consent.
+    case narrow
+    /// A column for lists, such as the hub and the seller dashboard.
+    case wide
+}
+
 /// The frame around every page: document head, stylesheet and the main column.
 enum PageLayout {
     /// Path of the stylesheet that every page links.
     static let stylesheetPath = "/assets/doorman.css"
 
     /// Returns a complete document whose `<title>` is `title` followed by the product name.
-    static func document(title: String, body: HTML) -> HTML {
-        """
+    static func document(title: String, body: HTML, width: PageWidth = .narrow) -> HTML {
+        let main: HTML = width == .wide ? "<main class=\"wide\">" : "<main>"
+        return """
         <!DOCTYPE html>
         <html lang="en">
         <head>
@@ -16,7 +25,7 @@ enum PageLayout {
         <link rel="stylesheet" href="\(stylesheetPath)">
         </head>
         <body>
-        <main>
+        \(main)
         \(body)
         </main>
         </body>

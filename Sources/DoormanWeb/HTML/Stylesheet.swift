@@ -35,6 +35,34 @@ enum Stylesheet {
         .muted { color: #5b6478; font-size: 0.9rem; }
         ul.scopes { padding-left: 1.25rem; }
         code { font-size: 0.9rem; background: #eef0f4; padding: 0 0.25rem; border-radius: 0.25rem; }
+        main.wide { max-width: 48rem; }
+        h2 { font-size: 1.2rem; margin: 1.75rem 0 0.75rem; }
+        h3 { font-size: 1.05rem; margin: 0 0 0.25rem; }
+        a { color: #2f54eb; }
+        nav.site { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; margin: 0 0 1.25rem;
+          padding-bottom: 0.75rem; border-bottom: 1px solid #e3e6ec; }
+        nav.site form { margin-left: auto; }
+        nav.site button { margin-top: 0; padding: 0.3rem 0.8rem; font-size: 0.9rem; }
+        input[type="email"], input[type="url"], input[type="number"], select { width: 100%; padding: 0.6rem;
+          font-size: 1rem; border: 1px solid #b8bfcc; border-radius: 0.4rem; background: #fff; }
+        input[aria-invalid="true"] { border-color: #c0392b; }
+        .field-error { color: #8a1c12; font-size: 0.9rem; margin: 0.25rem 0 0; }
+        .hint { color: #5b6478; font-size: 0.85rem; margin: 0.25rem 0 0; }
+        ul.cards { list-style: none; padding: 0; margin: 0 0 1rem; }
+        ul.cards > li { border: 1px solid #e3e6ec; border-radius: 0.5rem; padding: 0.9rem; margin-bottom: 0.75rem; }
+        ul.cards form { display: inline-block; margin-right: 0.5rem; }
+        ul.cards button { margin-top: 0.5rem; padding: 0.4rem 1rem; }
+        ul.apps { padding-left: 1.25rem; margin: 0.5rem 0 0; }
+        .badge { display: inline-block; font-size: 0.8rem; font-weight: 600; padding: 0 0.5rem; border-radius: 1rem;
+          background: #eef0f4; color: #1d2330; }
+        .badge.valid { background: #e3f5e8; color: #1b5e2d; }
+        .badge.invalid { background: #fdecea; color: #8a1c12; }
+        .notice { padding: 0.75rem; border-radius: 0.4rem; background: #fff6e0; color: #5c4400; }
+        .secret { padding: 0.75rem; border-radius: 0.4rem; background: #e3f5e8; color: #1b5e2d; }
+        .secret code, dl.facts dd { word-break: break-all; }
+        dl.facts { margin: 0 0 1rem; }
+        dl.facts dt { font-weight: 600; margin-top: 0.5rem; }
+        dl.facts dd { margin: 0; }
 
         """
 }

@@ -27,34 +27,7 @@ enum SignInPage {
                 <input id="password" name="password" type="password" autocomplete="current-password" required>
                 <button type="submit">Sign in</button>
                 </form>
-                """)
-    }
-}
-
-/// The markup of the landing page, where sign-in ends when it has nowhere else to go.
-enum HomePage {
-    /// Returns the page for a signed-in user, with a sign-out button.
-    static func signedIn(username: String, csrfToken: String) -> HTML {
-        PageLayout.document(
-            title: "Signed in",
-            body: """
-                <h1>Signed in</h1>
-                <p>You are signed in as <strong>\(username)</strong>.</p>
-                <form method="post" action="/logout">
-                \(PageLayout.csrfField(csrfToken))
-                <button type="submit" class="secondary">Sign out</button>
-                </form>
-                """)
-    }
-
-    /// Returns the page for a visitor, with a link to the sign-in form.
-    static func signedOut() -> HTML {
-        PageLayout.document(
-            title: "Doorman",
-            body: """
-                <h1>Doorman</h1>
-                <p>You are not signed in.</p>
-                <p><a href="/login">Sign in</a></p>
+                <p class="muted">New here? <a href="\(AccountLinks.signUp(returnTo: returnTo))">Create an account</a>.</p>
                 """)
     }
 }

@@ -2,7 +2,7 @@ import DoormanHTTP
 import DoormanOAuth
 import Logging
 
-/// The sign-in, sign-out and landing pages.
+/// The sign-in and sign-out pages.
 struct SignInRoutes: Sendable {
     let context: WebContext
     let sessions: SessionManager
@@ -10,14 +10,6 @@ struct SignInRoutes: Sendable {
 
     /// Maximum length of a logged username, because a failed sign-in logs whatever was typed.
     private static let maximumLoggedUsernameLength = 64
-
-    /// `GET /`: who is signed in, with a sign-out button.
-    func home(_ request: Request) throws -> Response {
-        guard let session = try sessions.current(request), let user = session.user else {
-            return PageResponse.page(HomePage.signedOut())
-        }
-        return PageResponse.page(HomePage.signedIn(username: user.username, csrfToken: session.csrfToken))
-    }
 
     /// `GET /login`: the sign-in form, or straight on to `return_to` for a user who is signed in already.
     func showForm(_ request: Request) throws -> Response {

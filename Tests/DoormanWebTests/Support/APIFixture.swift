@@ -9,7 +9,7 @@ import Logging
 
 /// A buyer with a membership, a seller's catalog and two web apps in a real SQLite store on a temporary file,
 /// served by a live server on a loopback port with the API routes.
-struct APIFixture {
+struct APIFixture: Sendable {
     /// The injected start time: 2025-12-05T00:00:00Z.
     static let start: Int64 = 1_764_892_800
     static let clientSecret = "secret-of-the-course-app"
@@ -46,30 +46,21 @@ struct APIFixture {
         productIDs: ["prod_other"], createdAt: start)
 
     /// Runs `body` with a new fixture and its live server, and removes the database afterwards.
-    static func run(_ body: (APIFixture) throws -> Void) throws {
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("doorman-api-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-
-        let store = try SQLiteStore.open(path: directory.path + "/doorman.sqlite3", poolSize: 8)
-        defer { try? store.close() }
-        let clock = TestClock(start)
-        let log = CapturedLog()
-        let logger = Logger(label: "doorman.api.test") { _ in CapturingLogHandler(log: log) }
-        let context = WebContext(store: store, now: { clock.now }, logger: logger)
-
-        var router = Router()
-        APIRoutes.register(on: &router, context: context)
-        try withLiveServer(router) { _, port in
-            let fixture = APIFixture(
-                store: store, clock: clock, log: log, context: context, client: TestClient(port: port))
-            try fixture.insertRecords()
-            try body(fixture)
+    ///
+    /// Setting up and tearing down run on a Dispatch thread, as the requests do, so that a test occupies no thread
+    /// of Swift's cooperative pool while it waits on files or sockets.
+    static func run(_ body: (APIFixture) async throws -> Void) async throws {
+        let resources = try await runBlocking { try FixtureResources() }
+        do {
+            try await body(resources.fixture)
+        } catch {
+            try await runBlocking { resources.stop() }
+            throw error
         }
+        try await runBlocking { resources.stop() }
     }
 
-    private func insertRecords() throws {
+    fileprivate func insertRecords() throws {
         let hasher = PasswordHasher(limits: .minimum)
         for var person in [user, otherUser, seller] {
             person.passwordHash = try hasher.hash(password: "password of \(person.username)")
@@ -115,9 +106,9 @@ extension APIFixture {
     }
 
     /// Redeems a new code at the token endpoint and returns the parsed 200 body.
-    func issueTokens(scope: Scope = .default) throws -> JSONValue {
+    func issueTokens(scope: Scope = .default) async throws -> JSONValue {
         let code = try mintCode(scope: scope)
-        let reply = try client.postForm("/v5/oauth/token", codeParameters(code))
+        let reply = try await client.postForm("/v5/oauth/token", codeParameters(code))
         guard reply.status == 200 else {
             throw UnexpectedReply(status: reply.status, body: reply.text)
         }
@@ -125,8 +116,8 @@ extension APIFixture {
     }
 
     /// Redeems a new code and returns the access token.
-    func accessToken() throws -> String {
-        try issueTokens()["access_token"]?.stringValue ?? ""
+    func accessToken() async throws -> String {
+        try await issueTokens()["access_token"]?.stringValue ?? ""
     }
 }
 
@@ -137,5 +128,43 @@ struct UnexpectedReply: Error, CustomStringConvertible {
 
     var description: String {
         "expected 200, got \(status): \(body)"
+    }
+}
+
+/// What an `APIFixture` runs on: a database file in a temporary directory and a live server on an ephemeral
+/// loopback port, which `stop()` shuts down and removes.
+private final class FixtureResources: Sendable {
+    let directory: URL
+    let store: SQLiteStore
+    let server: HTTPServer
+    let fixture: APIFixture
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("doorman-api-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        store = try SQLiteStore.open(path: directory.path + "/doorman.sqlite3", poolSize: 8)
+
+        let clock = TestClock(APIFixture.start)
+        let log = CapturedLog()
+        let logger = Logger(label: "doorman.api.test") { _ in CapturingLogHandler(log: log) }
+        let context = WebContext(store: store, now: { clock.now }, logger: logger)
+        var router = Router()
+        APIRoutes.register(on: &router, context: context)
+
+        var configuration = HTTPServerConfiguration()
+        configuration.port = 0
+        server = HTTPServer(configuration: configuration, router: router, logger: quietLogger())
+        try server.start()
+        fixture = APIFixture(
+            store: store, clock: clock, log: log, context: context, client: TestClient(port: server.port ?? 0))
+        try fixture.insertRecords()
+    }
+
+    /// Shuts the server down, closes the store and removes the directory.
+    func stop() {
+        _ = server.shutdown()
+        try? store.close()
+        try? FileManager.default.removeItem(at: directory)
     }
 }

@@ -1,8 +1,29 @@
+import Dispatch
 import DoormanHTTP
 import DoormanOAuth
 import DoormanTestSupport
 import Logging
 import Synchronization
+
+/// Runs blocking `work` on a Dispatch thread and suspends until it finishes.
+///
+/// Tests that wait on a socket must not block a thread of Swift's cooperative pool, which has one thread per core.
+/// The server runs its asynchronous routes on that pool, so a test of another suite that waits for such a route
+/// times out while blocked API tests occupy every thread.
+func runBlocking<T>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    let result = try await withCheckedThrowingContinuation {
+        (continuation: CheckedContinuation<Unchecked<T>, any Error>) in
+        DispatchQueue.global().async {
+            continuation.resume(with: Result { Unchecked(value: try work()) })
+        }
+    }
+    return result.value
+}
+
+/// A value handed from the thread that made it to the task that awaits it, and used by that task alone.
+struct Unchecked<Value>: @unchecked Sendable {
+    let value: Value
+}
 
 /// A clock that tests set and advance, for expiry without sleeping.
 final class TestClock: Sendable {
@@ -74,10 +95,14 @@ struct TestClient: Sendable {
     /// Sends a request with `Host`, `headers` and, for a body or a POST, `Content-Length`, and returns the reply.
     func send(
         _ method: String, _ target: String, headers: [(String, String)] = [], body: [UInt8] = []
-    ) throws -> TestConnection.Reply {
-        let connection = try TestConnection(port: port)
-        try connection.send(Self.requestBytes(method, target, headers: headers, body: body))
-        return try connection.readReply()
+    ) async throws -> TestConnection.Reply {
+        let request = Self.requestBytes(method, target, headers: headers, body: body)
+        let port = port
+        return try await runBlocking {
+            let connection = try TestConnection(port: port)
+            try connection.send(request)
+            return try connection.readReply()
+        }
     }
 
     /// Returns the bytes of an HTTP/1.1 request.
@@ -97,20 +122,22 @@ struct TestClient: Sendable {
     /// Posts `parameters` form-encoded to `path`.
     func postForm(
         _ path: String, _ parameters: [(String, String)], headers: [(String, String)] = []
-    ) throws -> TestConnection.Reply {
+    ) async throws -> TestConnection.Reply {
         let body = FormURLEncoding.encode(parameters.map { (name: $0.0, value: $0.1) })
         let contentType = ("Content-Type", "application/x-www-form-urlencoded")
-        return try send("POST", path, headers: [contentType] + headers, body: Array(body.utf8))
+        return try await send("POST", path, headers: [contentType] + headers, body: Array(body.utf8))
     }
 
     /// Posts the JSON text `json` to `path`.
-    func postJSON(_ path: String, _ json: String, headers: [(String, String)] = []) throws -> TestConnection.Reply {
-        try send("POST", path, headers: [("Content-Type", "application/json")] + headers, body: Array(json.utf8))
+    func postJSON(
+        _ path: String, _ json: String, headers: [(String, String)] = []
+    ) async throws -> TestConnection.Reply {
+        try await send("POST", path, headers: [("Content-Type", "application/json")] + headers, body: Array(json.utf8))
     }
 
     /// Sends `GET target` with `Authorization: Bearer <token>` when `token` is given.
-    func get(_ target: String, token: String?) throws -> TestConnection.Reply {
-        try send("GET", target, headers: token.map { [("Authorization", "Bearer \($0)")] } ?? [])
+    func get(_ target: String, token: String?) async throws -> TestConnection.Reply {
+        try await send("GET", target, headers: token.map { [("Authorization", "Bearer \($0)")] } ?? [])
     }
 }
 
