@@ -50,28 +50,41 @@ extension DemoWebApp {
         return response
     }
 
-    /// Returns an error page for a form posted from another origin, or nil when the request may proceed.
+    /// Returns an error page for a form posted from another site, or nil when the request may proceed.
     ///
-    /// Browsers send `Origin` with every `POST`, so a form on another site shows its own origin here. The
-    /// `SameSite=Lax` cookies already keep such a request signed out, and this check also stops it from
-    /// starting sign-ins in the user's browser. A request without `Origin` comes from a non-browser client,
-    /// which can send any header anyway, so it passes.
+    /// Browsers send `Sec-Fetch-Site` with every request, and a form on this origin is `same-origin`. Without that
+    /// header, an `Origin` other than this app's rejects the form. `Origin` alone is not enough, because pages sent
+    /// with `Referrer-Policy: no-referrer`, as this app's are, post with `Origin: null`. The `SameSite=Lax` cookies
+    /// already keep a cross-site form signed out, and this check also stops forms on other sites and on other
+    /// ports of this host from starting sign-ins or signing the user out. A request with neither header comes
+    /// from a non-browser client, which can send any header anyway, so it passes.
     func rejectForeignOrigin(_ request: Request) -> Response? {
-        guard let origin = request.headers["Origin"], !origin.utf8.elementsEqual(configuration.publicOrigin.utf8)
-        else {
+        let fetchSite = request.headers["Sec-Fetch-Site"]
+        let origin = request.headers["Origin"]
+        guard !isFromThisOrigin(fetchSite: fetchSite, origin: origin) else {
             return nil
         }
 
         logger.notice(
             "form.rejected",
             metadata: [
-                "request.id": "\(request.requestID)", "http.origin": "\(origin.prefix(100))",
-                "reason": "foreign_origin",
+                "request.id": "\(request.requestID)", "http.origin": "\(origin?.prefix(100) ?? "none")",
+                "http.sec_fetch_site": "\(fetchSite?.prefix(20) ?? "none")", "reason": "foreign_origin",
             ])
         return DemoPages.error(
             title: "Form from another site",
-            message: "This form was sent from \(origin.prefix(100)), not from \(configuration.publicOrigin). "
-                + "Open the web app at \(configuration.publicOrigin) and try again.",
+            message: "This form was sent from another site (\((origin ?? "no origin").prefix(100))), not from "
+                + "\(configuration.publicOrigin). Open the web app at \(configuration.publicOrigin) and try again.",
             status: .forbidden)
+    }
+
+    private func isFromThisOrigin(fetchSite: String?, origin: String?) -> Bool {
+        if let fetchSite {
+            return fetchSite == "same-origin" || fetchSite == "none"
+        }
+        guard let origin, origin != "null" else {
+            return true
+        }
+        return origin.utf8.elementsEqual(configuration.publicOrigin.utf8)
     }
 }
