@@ -14,11 +14,6 @@ struct Markup: Sendable, CustomStringConvertible, ExpressibleByStringInterpolati
         description = stringInterpolation.text
     }
 
-    /// Markup written one piece after another.
-    init(joining pieces: [Markup]) {
-        description = pieces.map(\.description).joined()
-    }
-
     /// Returns `text` with `&`, `<`, `>`, `"` and `'` replaced by character references, which makes it safe
     /// as element content and inside a quoted attribute value. It does not make a URL safe to follow.
     static func escape(_ text: String) -> String {
