@@ -3,7 +3,7 @@ import DoormanOAuth
 /// Finds the records that a dashboard page names, for their owner only.
 ///
 /// A malformed id, a missing record and another seller's record all throw the same `PageError.notFound`, so
-/// that the dashboard never tells whether someone else's record exists.
+/// that the dashboard never reveals whether someone else's record exists.
 struct DashboardAccess {
     let store: any DoormanStore
     /// The signed-in seller.

@@ -57,7 +57,7 @@ enum CompanyDashboardPage {
                         (Product.Visibility.visible.rawValue, "Listed on the hub"),
                         (Product.Visibility.hidden.rawValue, "Hidden: reachable only by direct link"),
                     ],
-                    selected: form.visibility))
+                    selected: form.visibility, error: form.errors["visibility"]))
                 <button type="submit">Create product</button>
                 </form>
                 <h2>Web apps</h2>
@@ -94,7 +94,7 @@ enum DashboardTrail {
         return "<p class=\"muted\">\(joined)</p>"
     }
 
-    /// Returns a badge that says whether the hub lists `product`.
+    /// Returns a badge that shows whether the hub lists `product`.
     static func visibilityBadge(_ product: Product) -> HTML {
         product.visibility == .visible
             ? "<span class=\"badge\">listed</span>"

@@ -3,7 +3,7 @@ import DoormanOAuth
 
 /// The seller dashboard: companies, their products, plans, web apps and members.
 ///
-/// Routes, all for a signed-in user, who sees only the companies they own:
+/// Routes, all for a signed-in user, who reaches only the companies they own:
 /// - `GET /dashboard`, `POST /dashboard/companies`: the user's companies and the form that creates one.
 /// - `GET /dashboard/companies/:id`, `POST /dashboard/companies/:id/products`: a company and its products.
 /// - `GET /dashboard/products/:id`, `POST /dashboard/products/:id/plans`, `POST /dashboard/products/:id/webapps`:

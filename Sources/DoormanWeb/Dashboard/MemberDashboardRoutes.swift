@@ -1,7 +1,7 @@
 import DoormanHTTP
 import DoormanOAuth
 
-/// A product's member list, where its seller sees who holds the product and cancels memberships.
+/// A product's member list, where its seller reads who has the product and cancels memberships.
 struct MemberDashboardRoutes: Sendable {
     let context: WebContext
     let sessions: SessionManager

@@ -29,10 +29,11 @@ enum MembersDashboardPage {
     /// Returns one membership: the user, status, validity, plan, dates and the Cancel button.
     static func card(_ member: ProductMember, csrfToken: String, now: Int64) -> HTML {
         let membership = member.membership
-        let who: HTML = member.user.map { user -> HTML in
-            let name: HTML = user.name.map { name -> HTML in " <span class=\"muted\">(\(name))</span>" } ?? .empty
-            return "<strong>\(user.username)</strong>\(name)"
-        } ?? "<strong>Deleted user</strong>"
+        let who: HTML =
+            member.user.map { user -> HTML in
+                let name: HTML = user.name.map { name -> HTML in " <span class=\"muted\">(\(name))</span>" } ?? .empty
+                return "<strong>\(user.username)</strong>\(name)"
+            } ?? "<strong>Deleted user</strong>"
         let terms: HTML = member.plan.map { plan -> HTML in "<br>\(PlanText.terms(plan))" } ?? .empty
         return """
             <li>

@@ -8,11 +8,14 @@ enum ProductDashboardPage {
         signedIn: SignedIn
     ) -> HTML {
         let csrfToken = signedIn.session.csrfToken
+        let trail = DashboardTrail.links([
+            ("Dashboard", DashboardPaths.home), (company.name, DashboardPaths.company(company.id)),
+        ])
         return PageLayout.document(
             title: product.title,
             body: """
                 \(SiteNavigation.bar(signedIn))
-                \(DashboardTrail.links([("Dashboard", DashboardPaths.home), (company.name, DashboardPaths.company(company.id))]))
+                \(trail)
                 <h1>\(product.title)</h1>
                 <p>\(DashboardTrail.visibilityBadge(product)) \
                 <a href="\(ProductRoutes.path(product.id))">Public page</a> · \

@@ -5,7 +5,7 @@ import DoormanOAuth
 /// Carries a new client secret from the POST that made it to the one page view that shows it.
 ///
 /// Every POST of the dashboard ends in a 303 redirect, so the secret cannot be in the POST's own response.
-/// Doorman keeps only the secret's hash, and no store table holds it for later, so the secret travels in a
+/// Doorman keeps only the secret's hash, and no store table keeps it for later, so the secret travels in a
 /// cookie: `HttpOnly`, `SameSite=Strict`, limited to the web app's page by its path, and expiring after
 /// `lifetime` seconds. The page deletes the cookie when it reads it, so a reload or a second visit no longer
 /// shows the secret. It shows the value only when its hash is the web app's current secret hash, so a stale or

@@ -59,7 +59,7 @@ enum WebAppDashboardPage {
             """
     }
 
-    /// Returns what the page says about the stored secret, which it never shows.
+    /// Returns the page's text about the stored secret, which it never shows.
     static func secretStatus(_ webApp: WebApp) -> String {
         webApp.isPublic
             ? "None: this is a public client, which signs in with PKCE."
@@ -90,8 +90,9 @@ enum WebAppDashboardPage {
     }
 
     private static func productLinks(_ products: [Product]) -> HTML {
-        HTML(joining: products.map { product -> HTML in
-            "<dd><a href=\"\(DashboardPaths.product(product.id))\">\(product.title)</a></dd>"
-        })
+        HTML(
+            joining: products.map { product -> HTML in
+                "<dd><a href=\"\(DashboardPaths.product(product.id))\">\(product.title)</a></dd>"
+            })
     }
 }

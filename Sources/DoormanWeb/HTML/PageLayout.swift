@@ -15,23 +15,23 @@ enum PageLayout {
     static func document(title: String, body: HTML, width: PageWidth = .narrow) -> HTML {
         let main: HTML = width == .wide ? "<main class=\"wide\">" : "<main>"
         return """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="referrer" content="no-referrer">
-        <title>\(title) · Doorman</title>
-        <link rel="stylesheet" href="\(stylesheetPath)">
-        </head>
-        <body>
-        \(main)
-        \(body)
-        </main>
-        </body>
-        </html>
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="referrer" content="no-referrer">
+            <title>\(title) · Doorman</title>
+            <link rel="stylesheet" href="\(stylesheetPath)">
+            </head>
+            <body>
+            \(main)
+            \(body)
+            </main>
+            </body>
+            </html>
 
-        """
+            """
     }
 
     /// Returns the hidden field that carries the session's CSRF token in a form.

@@ -53,6 +53,9 @@ enum Stylesheet {
         ul.cards form { display: inline-block; margin-right: 0.5rem; }
         ul.cards button { margin-top: 0.5rem; padding: 0.4rem 1rem; }
         ul.apps { padding-left: 1.25rem; margin: 0.5rem 0 0; }
+        ul.apps li { margin-bottom: 0.4rem; }
+        ul.apps form { display: inline-block; margin-left: 0.5rem; }
+        ul.apps button { margin-top: 0; padding: 0.3rem 0.9rem; }
         .badge { display: inline-block; font-size: 0.8rem; font-weight: 600; padding: 0 0.5rem; border-radius: 1rem;
           background: #eef0f4; color: #1d2330; }
         .badge.valid { background: #e3f5e8; color: #1b5e2d; }

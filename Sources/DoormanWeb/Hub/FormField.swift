@@ -18,15 +18,16 @@ enum FormField {
     ) -> HTML {
         """
         <label for="\(id)">\(label)</label>
-        <input id="\(id)" name="\(name)" type="\(type)" value="\(value)"\(describedBy(id: id, error: error, hint: hint)) \
-        \(attributes)>
+        <input id="\(id)" name="\(name)" type="\(type)" value="\(value)"\
+        \(describedBy(id: id, error: error, hint: hint)) \(attributes)>
         \(notes(id: id, error: error, hint: hint))
         """
     }
 
-    /// Returns a label and a drop-down list of `options`, with `selected` chosen.
+    /// Returns a label and a drop-down list of `options`, with `selected` chosen and `error` below it.
     static func select(
-        id: String, name: String, label: String, options: [(value: String, label: String)], selected: String
+        id: String, name: String, label: String, options: [(value: String, label: String)], selected: String,
+        error: String? = nil
     ) -> HTML {
         let items = options.map { option -> HTML in
             let mark: HTML = option.value == selected ? " selected" : .empty
@@ -34,9 +35,10 @@ enum FormField {
         }
         return """
             <label for="\(id)">\(label)</label>
-            <select id="\(id)" name="\(name)">
+            <select id="\(id)" name="\(name)"\(describedBy(id: id, error: error, hint: nil))>
             \(items)
             </select>
+            \(notes(id: id, error: error, hint: nil))
             """
     }
 

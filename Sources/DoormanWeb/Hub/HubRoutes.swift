@@ -45,7 +45,7 @@ struct HubRoutes: Sendable {
         return PageResponse.page(HubHomePage.signedIn(signedIn, held: held, others: others, now: context.now()))
     }
 
-    /// `GET /hub/memberships/:id`: one membership, shown only to the user who holds it.
+    /// `GET /hub/memberships/:id`: one membership, shown only to the user who has it.
     ///
     /// Every other user gets the same not-found page as for a membership that does not exist.
     func membership(_ request: Request) throws -> Response {

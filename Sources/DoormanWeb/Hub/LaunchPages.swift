@@ -28,10 +28,11 @@ enum LaunchPages {
     /// Returns the page for a web app that cannot be opened from the hub, because it requires PKCE, with
     /// status 409.
     static func startAtWebApp(_ webApp: WebApp) -> Response {
-        let site: HTML = webApp.redirectURIs.first.map { uri -> HTML in
-            let origin = ConsentPage.origin(of: uri)
-            return " at <a href=\"\(origin)\">\(origin)</a>"
-        } ?? .empty
+        let site: HTML =
+            webApp.redirectURIs.first.map { uri -> HTML in
+                let origin = ConsentPage.origin(of: uri)
+                return " at <a href=\"\(origin)\">\(origin)</a>"
+            } ?? .empty
         let page = PageLayout.document(
             title: "Open it from its own site",
             body: """

@@ -1,8 +1,8 @@
 import DoormanHTTP
 import DoormanOAuth
 
-/// Opening a web app from the hub: Doorman sends the browser to the web app's first registered callback URL
-/// with a fresh authorization code in `code` and no `state`, and the web app exchanges the code at the token
+/// Opening a web app from the hub. Doorman sends the browser to the web app's first registered callback URL
+/// with a fresh authorization code in `code` and no `state`. The web app exchanges the code at the token
 /// endpoint as after a sign-in.
 struct LaunchRoutes: Sendable {
     let context: WebContext
@@ -29,7 +29,7 @@ struct LaunchRoutes: Sendable {
     /// The button is a form, not a link, because issuing a code changes state and must carry the CSRF token:
     /// a link would let another site send a signed-in user into a web app. A user without a valid membership
     /// gets a page that explains the purchase. A client that needs PKCE cannot redeem a launch code, which has
-    /// no challenge, so its users are told to start at the web app.
+    /// no challenge, so its users are sent to start at the web app.
     func open(_ request: Request) throws -> Response {
         let form = try PageForm.parse(request)
         let user = try sessions.verifySignedIn(form, request: request).user

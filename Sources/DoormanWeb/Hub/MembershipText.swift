@@ -11,7 +11,7 @@ enum MembershipText {
         }
     }
 
-    /// Returns a badge that says whether the membership grants access at `now`, in Unix seconds.
+    /// Returns a badge that shows whether the membership grants access at `now`, in Unix seconds.
     static func validityBadge(_ membership: Membership, at now: Int64) -> HTML {
         membership.isValid(at: now)
             ? "<span class=\"badge valid\">Valid now</span>"

@@ -10,7 +10,7 @@ enum ProductPage {
     ///
     /// - Parameters:
     ///   - signedIn: The signed-in user, or nil for a visitor, who gets sign-in links instead of purchase forms.
-    ///   - holdsProduct: Whether the user holds a valid membership of the product already.
+    ///   - holdsProduct: Whether the user has a valid membership of the product already.
     static func render(
         _ product: Product, companyName: String?, plans: [Plan], signedIn: SignedIn?, holdsProduct: Bool
     ) -> HTML {

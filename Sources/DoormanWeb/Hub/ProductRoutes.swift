@@ -34,7 +34,7 @@ struct ProductRoutes: Sendable {
 
     /// `POST /products/:id/purchase`: records a membership of the chosen plan and redirects to the hub with 303.
     ///
-    /// A user who already holds a valid membership of the product gets no second one, so that a form sent
+    /// A user who already has a valid membership of the product gets no second one, so that a form sent
     /// twice does not buy twice.
     func purchase(_ request: Request) throws -> Response {
         let form = try PageForm.parse(request)

@@ -31,6 +31,8 @@ struct SignUpRoutes: Sendable {
         let session = try CSRF.verify(form, request: request, sessions: sessions)
         let returnTo = ReturnPath.sanitize(form.value("return_to"))
 
+        // NOTE: sign-ups have no rate limit yet, per client address or otherwise, and each one costs an Argon2id
+        // hash and a stored user, like the sign-in form's missing limit.
         var fields = SignUpForm(form)
         guard fields.validate() else {
             return showAgain(fields, session: session, returnTo: returnTo)

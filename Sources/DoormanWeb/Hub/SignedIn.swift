@@ -33,7 +33,7 @@ extension SessionManager {
 
 extension PageError {
     /// A record that does not exist, or that belongs to another user. Both look the same, so that a page never
-    /// tells whether someone else's record exists.
+    /// reveals whether someone else's record exists.
     static let notFound = PageError(
         status: .notFound, title: "Page not found",
         message: "This page does not exist, or it belongs to another account. Check the link and try again.")
@@ -70,7 +70,7 @@ enum AccountLinks {
 }
 
 extension Request {
-    /// The path parameter `id` when it is an identifier of `kind`, else nil.
+    /// Returns the path parameter `id` when it is an identifier of `kind`, else nil.
     ///
     /// A malformed identifier is treated like a missing record, so that it never reaches the store.
     func identifier(_ kind: IdentifierKind) -> String? {

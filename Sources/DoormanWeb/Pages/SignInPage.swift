@@ -27,7 +27,8 @@ enum SignInPage {
                 <input id="password" name="password" type="password" autocomplete="current-password" required>
                 <button type="submit">Sign in</button>
                 </form>
-                <p class="muted">New here? <a href="\(AccountLinks.signUp(returnTo: returnTo))">Create an account</a>.</p>
+                <p class="muted">New here? \
+                <a href="\(AccountLinks.signUp(returnTo: returnTo))">Create an account</a>.</p>
                 """)
     }
 }

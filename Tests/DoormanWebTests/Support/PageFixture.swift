@@ -139,10 +139,15 @@ final class PageFixture: Sendable {
         return WebContext(store: store, now: { clock.now }, settings: settings, logger: logs.logger)
     }
 
-    /// Runs `body` with a client of a live server on an ephemeral loopback port that serves the page routes.
-    func withClient<T>(_ body: (PageClient) async throws -> T) async throws -> T {
+    /// Runs `body` with a client of a live server on an ephemeral loopback port that serves the page routes,
+    /// and the API routes too when `withAPI` is true.
+    @discardableResult
+    func withClient<T>(withAPI: Bool = false, _ body: (PageClient) async throws -> T) async throws -> T {
         var router = Router()
         PageRoutes.register(on: &router, context: context, passwordHasher: PasswordHasher(limits: .minimum))
+        if withAPI {
+            APIRoutes.register(on: &router, context: context)
+        }
         var configuration = HTTPServerConfiguration()
         configuration.port = 0
         let server = HTTPServer(configuration: configuration, router: router, logger: quietLogger())
