@@ -2,8 +2,9 @@
 import PackageDescription
 
 // One target per layer, from the socket to the database:
-//   C libraries (CMicroHTTPD, CSQLite, CSodium) -> Logging -> DoormanHTTP, DoormanCrypto, DoormanStorage
-//   -> DoormanOAuth (rules, no I/O) -> DoormanWeb (pages) -> DoormanApp (configuration, commands) -> doorman.
+//   C libraries (CMicroHTTPD, CSQLite, CSodium) -> Logging -> DoormanHTTP, DoormanCrypto
+//   -> DoormanOAuth (rules and the storage protocol, no I/O) -> DoormanStorage (SQLite store)
+//   -> DoormanWeb (endpoints and pages) -> DoormanApp (configuration, commands) -> doorman.
 // DoormanClient is the SDK that web apps link; it depends on Foundation alone.
 let package = Package(
     name: "Doorman",
@@ -55,7 +56,7 @@ let package = Package(
         .testTarget(name: "LoggingTests", dependencies: ["Logging"]),
         .testTarget(name: "DoormanHTTPTests", dependencies: ["DoormanHTTP", "DoormanTestSupport"]),
         .testTarget(name: "DoormanCryptoTests", dependencies: ["DoormanCrypto"]),
-        .testTarget(name: "DoormanStorageTests", dependencies: ["DoormanStorage"]),
+        .testTarget(name: "DoormanStorageTests", dependencies: ["DoormanStorage", "DoormanOAuth"]),
         .testTarget(name: "DoormanOAuthTests", dependencies: ["DoormanOAuth"]),
         .testTarget(
             name: "DoormanWebTests",

@@ -45,9 +45,10 @@ public final class TestConnection {
                 connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
             }
         }
+        // No close here: a class whose initializer throws after every property is set still runs deinit,
+        // which closes the socket. Closing twice could close a descriptor that another thread just opened.
         if result != 0 {
             let code = errno
-            close(socket)
             throw Failure.connect(code)
         }
     }

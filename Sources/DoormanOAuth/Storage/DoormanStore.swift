@@ -51,7 +51,8 @@ public protocol MembershipStore: Sendable {
     func memberships(userID: String) throws(StoreError) -> [Membership]
     /// Every membership of `productID`, newest first, for the seller's member list.
     func memberships(productID: String) throws(StoreError) -> [Membership]
-    /// Replaces the stored membership with the same id. Returns false when there is none.
+    /// Replaces the stored membership with the same id. Returns false when there is none. Throws
+    /// `.missingReference` when the new values refer to a user, product or plan that does not exist.
     func updateMembership(_ membership: Membership) throws(StoreError) -> Bool
 }
 
@@ -72,7 +73,8 @@ public protocol WebAppStore: Sendable {
     func setClientSecretHash(_ hash: String?, webAppID id: String) throws(StoreError) -> Bool
     /// The consent `userID` gave `clientID`, or nil.
     func consent(userID: String, clientID: String) throws(StoreError) -> Consent?
-    /// Inserts or replaces the consent of its user for its client.
+    /// Inserts or replaces the consent of its user for its client. Throws `.missingReference` when either
+    /// does not exist.
     func saveConsent(_ consent: Consent) throws(StoreError)
 }
 
@@ -98,7 +100,8 @@ public enum RefreshRotationResult: Sendable, Equatable {
 
 /// Authorization codes and the tokens issued from them.
 public protocol GrantStore: Sendable {
-    /// Inserts a new, unconsumed authorization code.
+    /// Inserts a new, unconsumed authorization code. Throws `.conflict` for a hash that exists and
+    /// `.missingReference` when the client or the user does not exist.
     func saveAuthorizationCode(_ code: AuthorizationCode) throws(StoreError)
     /// The code with `hash`, consumed or not, expired or not, or nil.
     func authorizationCode(hash: String) throws(StoreError) -> AuthorizationCode?
@@ -122,7 +125,8 @@ public protocol GrantStore: Sendable {
 
 /// Browser sessions of the hub, so that every instance sees the same sign-ins.
 public protocol SessionStore: Sendable {
-    /// Inserts a session.
+    /// Inserts a session. Throws `.conflict` for an id hash that exists and `.missingReference` when its user
+    /// does not exist.
     func createSession(_ session: BrowserSession) throws(StoreError)
     /// The session with `idHash`, expired ones included, or nil.
     func session(idHash: String) throws(StoreError) -> BrowserSession?
