@@ -7,9 +7,6 @@ ifeq ($(shell command -v swift),)
 export PATH := $(PATH):/opt/swift/usr/bin
 endif
 
-DEMO_PORT ?= 8080
-# A DOORMAN_DATA_DIR from the environment is used as it is; the default directory starts empty on every run.
-DEMO_DATA_DIR := $(or $(DOORMAN_DATA_DIR),data/demo)
 TEST_OUTPUT := test-output
 # Black-box suites (Python, Ruby, Node) that drive a running server plug in through this script.
 INTEGRATION_TESTS := scripts/run-integration-tests
@@ -20,15 +17,10 @@ build:
 	bash scripts/install-deps build
 	swift build
 
+# scripts/demo reads DOORMAN_DATA_DIR, DEMO_PORT and DEMO_WEBAPP_PORT, from the environment or the make command line.
 demo:
 	bash scripts/install-deps build
-	swift build -c release
-ifndef DOORMAN_DATA_DIR
-	rm -rf "$(DEMO_DATA_DIR)"
-endif
-	mkdir -p "$(DEMO_DATA_DIR)"
-	@echo "Doorman: http://127.0.0.1:$(DEMO_PORT)/ (data in $(DEMO_DATA_DIR); Ctrl-C stops it)"
-	exec .build/release/doorman serve --host 127.0.0.1 --port $(DEMO_PORT) --data-dir "$(DEMO_DATA_DIR)"
+	bash scripts/demo
 
 test:
 	bash scripts/install-deps test

@@ -41,6 +41,9 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "doorman", dependencies: ["DoormanApp"]),
+        // The web app of `make demo`, a site that signs its users in through Doorman with the SDK. Not a product.
+        .target(name: "DemoWebApp", dependencies: ["DoormanHTTP", "DoormanClient", "Logging"]),
+        .executableTarget(name: "doorman-demo-webapp", dependencies: ["DemoWebApp"]),
         // Fills a database for scripts/bench. Not a product, so it is never shipped to users.
         .executableTarget(
             name: "doorman-bench-fixtures", dependencies: ["DoormanStorage", "DoormanOAuth", "DoormanCrypto"]),
@@ -64,6 +67,10 @@ let package = Package(
             dependencies: ["DoormanClient", "DoormanWeb", "DoormanStorage", "DoormanTestSupport"]
         ),
         .testTarget(name: "DoormanAppTests", dependencies: ["DoormanApp", "DoormanTestSupport"]),
+        .testTarget(
+            name: "DemoWebAppTests",
+            dependencies: ["DemoWebApp", "DoormanWeb", "DoormanStorage", "DoormanTestSupport"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
