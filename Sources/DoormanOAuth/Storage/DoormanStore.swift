@@ -1,7 +1,7 @@
 /// Everything Doorman stores, as one narrow interface per concern.
 ///
 /// Every method is safe to call from any thread. Methods that read return nil or an empty list for a missing
-/// record and never throw for it; they throw `StoreError` only when the store itself fails. Times are Unix
+/// record and never throw for it. They throw `StoreError` only when the store itself fails. Times are Unix
 /// seconds passed in by the caller, so stores never read a clock. Codes, tokens, secrets and session ids are
 /// stored and looked up by `TokenHash.of(_:)`, never in the clear.
 public typealias DoormanStore = UserStore & CatalogStore & MembershipStore & WebAppStore & GrantStore
@@ -11,9 +11,9 @@ public typealias DoormanStore = UserStore & CatalogStore & MembershipStore & Web
 public protocol UserStore: Sendable {
     /// Inserts a user. Throws `.conflict("username")` when the username is taken, compared case-insensitively.
     func createUser(_ user: User) throws(StoreError)
-    /// The user with `id`, or nil.
+    /// Returns the user with `id`, or nil.
     func user(id: String) throws(StoreError) -> User?
-    /// The user whose username equals `username` ignoring ASCII case, or nil.
+    /// Returns the user whose username equals `username` ignoring ASCII case, or nil.
     func user(username: String) throws(StoreError) -> User?
 }
 
@@ -21,23 +21,23 @@ public protocol UserStore: Sendable {
 public protocol CatalogStore: Sendable {
     /// Inserts a company. Throws `.missingReference` when the owner does not exist.
     func createCompany(_ company: Company) throws(StoreError)
-    /// The company with `id`, or nil.
+    /// Returns the company with `id`, or nil.
     func company(id: String) throws(StoreError) -> Company?
-    /// The companies that `userID` owns, oldest first.
+    /// Returns the companies that `userID` owns, oldest first.
     func companies(ownerUserID: String) throws(StoreError) -> [Company]
     /// Inserts a product. Throws `.missingReference` when the company does not exist.
     func createProduct(_ product: Product) throws(StoreError)
-    /// The product with `id`, or nil.
+    /// Returns the product with `id`, or nil.
     func product(id: String) throws(StoreError) -> Product?
-    /// The products of `companyID`, oldest first.
+    /// Returns the products of `companyID`, oldest first.
     func products(companyID: String) throws(StoreError) -> [Product]
-    /// Every product whose visibility is `visible`, oldest first.
+    /// Returns every product whose visibility is `visible`, oldest first.
     func visibleProducts() throws(StoreError) -> [Product]
     /// Inserts a plan. Throws `.missingReference` when the product does not exist.
     func createPlan(_ plan: Plan) throws(StoreError)
-    /// The plan with `id`, or nil.
+    /// Returns the plan with `id`, or nil.
     func plan(id: String) throws(StoreError) -> Plan?
-    /// The plans of `productID`, oldest first.
+    /// Returns the plans of `productID`, oldest first.
     func plans(productID: String) throws(StoreError) -> [Plan]
 }
 
@@ -45,11 +45,11 @@ public protocol CatalogStore: Sendable {
 public protocol MembershipStore: Sendable {
     /// Inserts a membership. Throws `.missingReference` when the user, product or plan does not exist.
     func createMembership(_ membership: Membership) throws(StoreError)
-    /// The membership with `id`, or nil.
+    /// Returns the membership with `id`, or nil.
     func membership(id: String) throws(StoreError) -> Membership?
-    /// Every membership of `userID`, newest first. Validity is not filtered here: it depends on the time.
+    /// Returns every membership of `userID`, newest first. Validity is not filtered here: it depends on the time.
     func memberships(userID: String) throws(StoreError) -> [Membership]
-    /// Every membership of `productID`, newest first, for the seller's member list.
+    /// Returns every membership of `productID`, newest first, for the seller's member list.
     func memberships(productID: String) throws(StoreError) -> [Membership]
     /// Replaces the stored membership with the same id. Returns false when there is none. Throws
     /// `.missingReference` when the new values refer to a user, product or plan that does not exist.
@@ -61,17 +61,17 @@ public protocol WebAppStore: Sendable {
     /// Inserts a web app with its redirect URIs and products, all or nothing. Throws `.conflict("client_id")`
     /// for a taken client id and `.missingReference` when the company or a product does not exist.
     func createWebApp(_ webApp: WebApp) throws(StoreError)
-    /// The web app whose `client_id` is `clientID`, or nil. The token endpoint calls this on every request.
+    /// Returns the web app whose `client_id` is `clientID`, or nil. The token endpoint calls this on every request.
     func webApp(clientID: String) throws(StoreError) -> WebApp?
-    /// The web app with `id`, or nil.
+    /// Returns the web app with `id`, or nil.
     func webApp(id: String) throws(StoreError) -> WebApp?
-    /// The web apps of `companyID`, oldest first.
+    /// Returns the web apps of `companyID`, oldest first.
     func webApps(companyID: String) throws(StoreError) -> [WebApp]
-    /// The web apps that serve `productID`, oldest first.
+    /// Returns the web apps that serve `productID`, oldest first.
     func webApps(productID: String) throws(StoreError) -> [WebApp]
     /// Replaces the secret hash of web app `id`; nil makes it a public client. Returns false when there is none.
     func setClientSecretHash(_ hash: String?, webAppID id: String) throws(StoreError) -> Bool
-    /// The consent `userID` gave `clientID`, or nil.
+    /// Returns the consent `userID` gave `clientID`, or nil.
     func consent(userID: String, clientID: String) throws(StoreError) -> Consent?
     /// Inserts or replaces the consent of its user for its client. Throws `.missingReference` when either
     /// does not exist.
@@ -103,19 +103,19 @@ public protocol GrantStore: Sendable {
     /// Inserts a new, unconsumed authorization code. Throws `.conflict` for a hash that exists and
     /// `.missingReference` when the client or the user does not exist.
     func saveAuthorizationCode(_ code: AuthorizationCode) throws(StoreError)
-    /// The code with `hash`, consumed or not, expired or not, or nil.
+    /// Returns the code with `hash`, consumed or not, expired or not, or nil.
     func authorizationCode(hash: String) throws(StoreError) -> AuthorizationCode?
     /// Atomically marks the code consumed at `now` and stores `access` and `refresh`, but only if the code
     /// is still unconsumed. Under any number of concurrent calls for one code exactly one returns `.redeemed`,
     /// across processes too.
     func redeemAuthorizationCode(hash: String, at now: Int64, access: AccessToken, refresh: RefreshToken?)
         throws(StoreError) -> CodeRedemptionResult
-    /// The access token with `hash`, revoked or expired ones included, or nil.
+    /// Returns the access token with `hash`, revoked or expired ones included, or nil.
     func accessToken(hash: String) throws(StoreError) -> AccessToken?
-    /// The access token with `hash` and the user it acts for, read in one query because every v5 API request
-    /// needs both; nil when no access token has this hash. Revoked and expired tokens are included.
+    /// Returns the access token with `hash` and the user it acts for, read in one query because every v5 API
+    /// request needs both, or nil when no access token has this hash. Revoked and expired tokens are included.
     func accessTokenAndUser(hash: String) throws(StoreError) -> (token: AccessToken, user: User)?
-    /// The refresh token with `hash`, revoked or expired ones included, or nil.
+    /// Returns the refresh token with `hash`, revoked or expired ones included, or nil.
     func refreshToken(hash: String) throws(StoreError) -> RefreshToken?
     /// Atomically revokes the refresh token at `now` and stores its successors, but only if it is not revoked
     /// yet. Exactly one of any number of concurrent calls for one token returns `.rotated`.
@@ -131,7 +131,7 @@ public protocol SessionStore: Sendable {
     /// Inserts a session. Throws `.conflict` for an id hash that exists and `.missingReference` when its user
     /// does not exist.
     func createSession(_ session: BrowserSession) throws(StoreError)
-    /// The session with `idHash`, expired ones included, or nil.
+    /// Returns the session with `idHash`, expired ones included, or nil.
     func session(idHash: String) throws(StoreError) -> BrowserSession?
     /// Deletes the session with `idHash`; deleting a missing session is not an error.
     func deleteSession(idHash: String) throws(StoreError)
