@@ -110,6 +110,17 @@ struct ServeProcessTests {
         }
     }
 
+    @Test func accessLogCutsLongPaths() throws {
+        let server = try ServerProcess()
+        let connection = try TestConnection(port: server.port)
+        try connection.send("GET /\(String(repeating: "x", count: 4000)) HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(try connection.readReply().status == 404)
+        kill(server.process.processIdentifier, SIGTERM)
+        #expect(server.waitForExit() == 0)
+        #expect(server.log.contains("http.path=/" + String(repeating: "x", count: 255) + " "))
+        #expect(!server.log.contains(String(repeating: "x", count: 256)))
+    }
+
     @Test func busyPortExitsWithClearError() throws {
         let first = try ServerProcess()
         let second = Process()

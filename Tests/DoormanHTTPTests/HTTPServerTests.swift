@@ -128,6 +128,7 @@ struct HTTPServerTests {
         "GET hello HTTP/1.1\r\nHost: x\r\n\r\n",
         "GET /a\u{01}b HTTP/1.1\r\nHost: x\r\n\r\n",
         "GET /hello HTTP/1.1\r\nBad Header\r\n\r\n",
+        "GET /hello HTTP/1.1\r\n\r\n",
     ])
     func rejectsMalformedRequestWith400(request: String) throws {
         try withLiveServer(testRouter()) { _, port in
@@ -137,11 +138,13 @@ struct HTTPServerTests {
         }
     }
 
-    /// libmicrohttpd closes the connection without a status when the request line has no spaces at all.
-    @Test func closesOnRequestLineWithoutSpacesAndKeepsServing() throws {
+    /// libmicrohttpd closes the connection without a status when it cannot split the request line: no spaces at
+    /// all, or a space inside the target.
+    @Test(arguments: ["NONSENSE\r\n\r\n", "GET /a b HTTP/1.1\r\nHost: x\r\n\r\n"])
+    func closesOnUnparsableRequestLineAndKeepsServing(request: String) throws {
         try withLiveServer(testRouter()) { _, port in
             let connection = try TestConnection(port: port)
-            try connection.send("NONSENSE\r\n\r\n")
+            try connection.send(request)
             #expect(connection.isClosedByPeer())
             let next = try TestConnection(port: port)
             try next.send("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n")

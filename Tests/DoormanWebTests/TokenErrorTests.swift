@@ -237,4 +237,16 @@ struct TokenErrorTests {
             #expect(!text.contains("code-value"))
         }
     }
+
+    @Test func clientIDNotShapedLikeOneIsNotLogged() async throws {
+        try await APIFixture.run { fixture in
+            let body = [("code", "code-value"), ("client_id", "pasted-secret-value"), ("client_secret", "x")]
+            _ = try await fixture.client.postForm(tokenPath, body)
+
+            let records = fixture.log.records("token.rejected")
+            #expect(records.first?.metadata["oauth.client_id"] == "malformed")
+            let text = fixture.log.records.map { "\($0.message) \($0.metadata)" }.joined()
+            #expect(!text.contains("pasted-secret-value"))
+        }
+    }
 }

@@ -65,6 +65,19 @@ struct V5AuthenticationTests {
         }
     }
 
+    @Test(arguments: [true, false])
+    func twoAuthorizationHeadersAreInvalid(validFirst: Bool) async throws {
+        try await APIFixture.run { fixture in
+            let valid = ("Authorization", "Bearer \(try await fixture.accessToken())")
+            let other = ("Authorization", "Bearer nope")
+            let headers = validFirst ? [valid, other] : [other, valid]
+
+            let reply = try await fixture.client.send("GET", "/v5/me", headers: headers)
+
+            expectUnauthorized(reply, challenge: invalidChallenge)
+        }
+    }
+
     @Test func expiredTokenIsInvalidToken() async throws {
         try await APIFixture.run { fixture in
             let token = try await fixture.accessToken()

@@ -79,6 +79,9 @@ extension HTTPServer {
         return MHD_queue_response(connection, UInt32(response.status.code), handle)
     }
 
+    /// Characters of the path that the access log keeps, so a long path cannot flood the log.
+    static let loggedPathLength = 256
+
     /// One line per request: method, path without the query string, status, duration and request id.
     /// Query strings, headers, cookies and bodies are never logged, because they can carry codes and tokens.
     private func logAccess(_ request: Request, _ status: HTTPStatus, _ state: ConnectionState) {
@@ -86,7 +89,7 @@ extension HTTPServer {
         logger.info(
             "request completed",
             metadata: [
-                "http.method": "\(request.method)", "http.path": "\(request.path)",
+                "http.method": "\(request.method)", "http.path": "\(request.path.prefix(Self.loggedPathLength))",
                 "http.status": "\(status.code)", "http.duration_ms": "\(Double(elapsed / 1000) / 1000)",
                 "request.id": "\(request.requestID)",
             ])

@@ -34,7 +34,13 @@ struct BearerAuthentication: Sendable {
 
     /// Returns the token of an `Authorization: Bearer` header, whose scheme matches without regard to case.
     static func bearerToken(in headers: HTTPHeaders) throws(APIFailure) -> String {
-        guard let value = headers["Authorization"], hasBearerScheme(value) else {
+        let values = headers.values(for: "Authorization")
+        // Two Authorization headers are malformed (RFC 9110 section 5.3 allows repeating only list fields), and
+        // taking either one would let the order of the headers decide who the request is.
+        guard values.count <= 1 else {
+            throw .invalidToken
+        }
+        guard let value = values.first, hasBearerScheme(value) else {
             // RFC 6750 section 3.1: a request without Bearer credentials gets a challenge without an error code.
             throw .missingToken
         }

@@ -52,7 +52,13 @@ struct TokenAudit {
     func rejected(_ error: OAuthError, clientID: String?) {
         var metadata: Logger.Metadata = ["request.id": "\(requestID)", "oauth.error": "\(error.code.rawValue)"]
         if let clientID {
-            metadata["oauth.client_id"] = "\(clientID)"
+            // A rejected request's client id is whatever the client sent, which may be a secret pasted into the
+            // wrong field, so only a value shaped like a client id is logged.
+            if Identifier.isValid(clientID, kind: .client) {
+                metadata["oauth.client_id"] = "\(clientID)"
+            } else {
+                metadata["oauth.client_id"] = "malformed"
+            }
         }
         if let cause = error.debugCause {
             metadata["error.cause"] = "\(cause)"
