@@ -82,6 +82,18 @@ struct HTTPServerTests {
         }
     }
 
+    /// libmicrohttpd would keep every query parameter in the connection's small memory pool and, once it is full,
+    /// send nothing at all; Doorman's own parser answers instead.
+    @Test(arguments: [(300, 200), (999, 200), (1500, 400)])
+    func answersQueryWithManyParameters(count: Int, status: Int) throws {
+        try withLiveServer(testRouter()) { _, port in
+            let connection = try TestConnection(port: port, readTimeoutSeconds: 5)
+            let query = (0..<count).map { "p\($0)=v" }.joined(separator: "&")
+            try connection.send("GET /hello?\(query) HTTP/1.1\r\nHost: x\r\n\r\n")
+            #expect(try connection.readReply().status == status)
+        }
+    }
+
     @Test func echoesBody() throws {
         try withLiveServer(testRouter()) { _, port in
             let connection = try TestConnection(port: port)

@@ -1,4 +1,5 @@
 import CMicroHTTPD
+import Glibc
 import Logging
 
 // libmicrohttpd calls these on its worker threads. C callbacks cannot capture, so each finds the server
@@ -22,8 +23,24 @@ let requestStarted:
             guard let connection, let pointer = doorman_mhd_socket_context(connection) else { return nil }
             let state = Unmanaged<ConnectionState>.fromOpaque(pointer).takeUnretainedValue()
             state.beginRequest(rawTarget: target.map { String(cString: $0) } ?? "")
+            if let target {
+                hideQueryFromLibrary(target)
+            }
             return pointer
         }
+
+/// Ends the target in libmicrohttpd's buffer right after `?`, once Doorman has copied it.
+///
+/// Doorman parses the query itself from the copy. libmicrohttpd would also store every query parameter in the
+/// connection's memory pool, and a few hundred short parameters exhaust that pool; libmicrohttpd then sends no
+/// response at all until the connection times out. The target lies in the connection's read buffer, which
+/// libmicrohttpd owns and keeps writable, and nothing reads the query from there afterwards.
+private func hideQueryFromLibrary(_ target: UnsafePointer<CChar>) {
+    guard let mark = strchr(target, Int32(UInt8(ascii: "?"))) else {
+        return
+    }
+    mark.advanced(by: 1).pointee = 0
+}
 
 /// Runs once per chunk of the request and once more when it is complete.
 let accessHandler: MHD_AccessHandlerCallback = {
