@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import pytest
 from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -166,11 +167,25 @@ def browser():
         driver.quit()
 
 
+def heading_contains(text):
+    """A wait condition: the first `h1` contains `text`.
+
+    While the browser moves to the next page, a heading found on the old page can vanish before its text is read,
+    and Chromium then reports an error such as "Node with given id does not belong to the document". The
+    condition treats every such error as "not yet" and lets the wait look again.
+    """
+    def condition(driver):
+        try:
+            return text in driver.find_element(By.TAG_NAME, "h1").text
+        except WebDriverException:
+            return False
+    return condition
+
+
 def wait_for_heading(driver, text):
     """Wait until the page's first `h1` reads `text`, or fail with the page's address and heading."""
     try:
-        WebDriverWait(driver, PAGE_TIMEOUT_SECONDS).until(
-            expected_conditions.text_to_be_present_in_element((By.TAG_NAME, "h1"), text))
+        WebDriverWait(driver, PAGE_TIMEOUT_SECONDS).until(heading_contains(text))
     except Exception as error:
         headings = [heading.text for heading in driver.find_elements(By.TAG_NAME, "h1")]
         raise AssertionError(f"expected the heading {text!r} at {driver.current_url}, found {headings}") from error
