@@ -1,19 +1,19 @@
 import Dispatch
 import Glibc
 
-/// Blocks until SIGTERM or SIGINT arrives and returns the signal's name.
+/// Blocks a server's main thread until SIGTERM or SIGINT arrives, and returns the signal's name.
 ///
 /// The signals' default handling is turned off and they arrive through dispatch sources, so no code runs
 /// inside a signal handler. A second signal during shutdown ends the process at once with 128 + signal.
-final class SignalWaiter: @unchecked Sendable {
+public final class SignalWaiter: @unchecked Sendable {
     private let semaphore = DispatchSemaphore(value: 0)
-    private let queue = DispatchQueue(label: "doorman-demo-webapp.signals")
+    private let queue = DispatchQueue(label: "doorman.signals")
     private var sources: [DispatchSourceSignal] = []
     // Read and written on `queue` only.
     private var received: Int32 = 0
 
     /// Starts listening for `signals`; create it before starting the server.
-    init(signals: [Int32] = [SIGTERM, SIGINT]) {
+    public init(signals: [Int32] = [SIGTERM, SIGINT]) {
         for number in signals {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
@@ -32,7 +32,7 @@ final class SignalWaiter: @unchecked Sendable {
     }
 
     /// Waits for the first signal and returns its name, such as `SIGTERM`.
-    func wait() -> String {
+    public func wait() -> String {
         semaphore.wait()
         let number = queue.sync { received }
         switch number {
