@@ -20,8 +20,8 @@ public struct OAuthConfiguration: Sendable, Hashable {
         public static let whop = Endpoints(
             authorizeURL: URL(string: "https://whop.com/oauth")!, apiBaseURL: URL(string: "https://api.whop.com")!)
 
-        /// Returns the endpoints of a Doorman server at `baseURL`, which serves the authorize page at `<baseURL>/oauth` and the API at
-        /// `<baseURL>` itself.
+        /// Returns the endpoints of a Doorman server at `baseURL`, which serves the authorize page at
+        /// `<baseURL>/oauth` and the API at `<baseURL>` itself.
         ///
         /// `baseURL` may carry a path prefix, such as `https://example.com/doorman`, but no query or fragment.
         public static func doorman(baseURL: URL) -> Endpoints {
