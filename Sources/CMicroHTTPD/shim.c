@@ -34,7 +34,7 @@ struct MHD_Daemon *doorman_mhd_start(const struct doorman_mhd_config *config) {
     }
     options[count++] = (struct MHD_OptionItem){MHD_OPTION_LISTEN_SOCKET, config->listen_socket, NULL};
     options[count++] = (struct MHD_OptionItem){MHD_OPTION_UNESCAPE_CALLBACK, (intptr_t)keep_escapes, NULL};
-    // Level 1 answers 400 to an HTTP/1.1 request without Host (RFC 9112 section 3.2) and to spaces in the target.
+    // Level 1 rejects an HTTP/1.1 request without Host (RFC 9112 section 3.2) and spaces in the target.
     options[count++] = (struct MHD_OptionItem){MHD_OPTION_STRICT_FOR_CLIENT, 1, NULL};
     if (config->thread_pool_size > 1) {
         options[count++] = (struct MHD_OptionItem){MHD_OPTION_THREAD_POOL_SIZE, config->thread_pool_size, NULL};

@@ -17,7 +17,7 @@ public struct OAuthSettings: Sendable {
     public init() {}
 }
 
-/// What every endpoint and page needs: the store, the clock, randomness, settings and a logger.
+/// The dependencies of every endpoint and page: the store, the clock, randomness, settings and a logger.
 ///
 /// Clock and randomness are injected so that tests of expiry and rotation need no sleeps.
 public struct WebContext: Sendable {

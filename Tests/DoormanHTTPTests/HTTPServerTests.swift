@@ -83,7 +83,7 @@ struct HTTPServerTests {
     }
 
     /// libmicrohttpd would keep every query parameter in the connection's small memory pool and, once it is full,
-    /// send nothing at all; Doorman's own parser answers instead.
+    /// send nothing at all. Doorman's own parser handles the query instead.
     @Test(arguments: [(300, 200), (999, 200), (1500, 400)])
     func answersQueryWithManyParameters(count: Int, status: Int) throws {
         try withLiveServer(testRouter()) { _, port in

@@ -17,7 +17,7 @@ public func withLiveServer<T>(
     return try body(server, server.port ?? 0)
 }
 
-/// A router with the routes the server tests use.
+/// Returns a router with the routes the server tests use.
 public func testRouter() -> Router {
     var router = Router()
     router.get("/hello") { _ in Response(contentType: "text/plain", text: "hello") }
@@ -41,7 +41,7 @@ public func usleepSeconds(_ seconds: Double) {
     usleep(UInt32(seconds * 1_000_000))
 }
 
-/// A logger that drops everything below critical, so test output stays readable.
+/// Returns a logger that drops everything below critical, so test output stays readable.
 public func quietLogger() -> Logger {
     var logger = Logger(label: "test")
     logger.logLevel = .critical

@@ -16,17 +16,17 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
         fields = elements.map { Field(name: $0.0, value: $0.1) }
     }
 
-    /// The value of the first field with `name`, or nil.
+    /// Returns the value of the first field with `name`, or nil.
     public subscript(name: String) -> String? {
         fields.first { Self.namesEqual($0.name, name) }?.value
     }
 
-    /// Every value of the fields named `name`, in order.
+    /// Returns every value of the fields named `name`, in order.
     public func values(for name: String) -> [String] {
         fields.filter { Self.namesEqual($0.name, name) }.map(\.value)
     }
 
-    /// Whether a field named `name` is present.
+    /// Returns whether a field named `name` is present.
     public func contains(_ name: String) -> Bool {
         fields.contains { Self.namesEqual($0.name, name) }
     }

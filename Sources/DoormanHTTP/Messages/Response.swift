@@ -14,7 +14,7 @@ public struct Response: Sendable {
         self.body = body
     }
 
-    /// A response whose body is `text` in UTF-8 with the given media type.
+    /// Creates a response whose body is `text` in UTF-8 with the given media type.
     public init(status: HTTPStatus = .ok, contentType: String, text: String) {
         self.init(status: status, headers: ["Content-Type": contentType], body: Array(text.utf8))
     }

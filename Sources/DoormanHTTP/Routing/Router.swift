@@ -11,7 +11,7 @@ public enum RouteHandler: Sendable {
 
 /// A method and path template bound to a handler.
 public struct Route: Sendable {
-    /// The method the route answers.
+    /// The method the route handles.
     public let method: HTTPMethod
     /// The path template, with `:name` segments for parameters, such as `/v5/me/memberships/:id`.
     public let template: String
@@ -29,7 +29,7 @@ public struct Route: Sendable {
 public enum RouteMatch: Sendable {
     /// A route matched; the parameters are decoded.
     case found(Route, parameters: [String: String])
-    /// The path exists but not for this method; the methods it does answer go into `Allow`.
+    /// The path exists but not for this method. The methods it does handle go into `Allow`.
     case methodNotAllowed(allowed: [HTTPMethod])
     /// No route has this path.
     case notFound
@@ -59,7 +59,7 @@ public struct Router: Sendable {
         insert(method, template, .asynchronous(handler))
     }
 
-    /// Adds a synchronous `GET` handler; `HEAD` requests are answered by it too.
+    /// Adds a synchronous `GET` handler, which also handles `HEAD` requests.
     public mutating func get(_ template: String, use handler: @escaping SynchronousHandler) {
         add(.get, template, use: handler)
     }

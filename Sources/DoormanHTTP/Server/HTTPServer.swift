@@ -32,7 +32,7 @@ public final class HTTPServer: @unchecked Sendable {
         let port: Int
     }
 
-    /// Creates a server that answers through `router`; nothing listens before `start()`.
+    /// Creates a server that routes requests through `router`. Nothing listens before `start()`.
     public init(configuration: HTTPServerConfiguration, router: Router, logger: Logger) {
         self.configuration = configuration
         self.responder = Responder(router: router, logger: logger)
@@ -96,8 +96,8 @@ public final class HTTPServer: @unchecked Sendable {
         return true
     }
 
-    /// Suspended connections must be resumed before the daemon stops, so their handlers get a last moment
-    /// to finish; this cannot be skipped without breaking libmicrohttpd's contract.
+    /// Waits for suspended connections, because libmicrohttpd must not stop while any is suspended. Their
+    /// handlers thus get a last moment to finish.
     private func waitForSuspendedConnections() -> Bool {
         while suspendedConnections.load(ordering: .acquiring) > 0 {
             usleep(5_000)
@@ -145,7 +145,7 @@ public final class HTTPServer: @unchecked Sendable {
     }
 }
 
-/// Why the server could not start.
+/// A failure to start the server.
 public enum HTTPServerError: Error, CustomStringConvertible {
     case alreadyStarted
     case invalidHost(String)

@@ -32,7 +32,7 @@ let requestStarted:
 /// Ends the target in libmicrohttpd's buffer right after `?`, once Doorman has copied it.
 ///
 /// Doorman parses the query itself from the copy. libmicrohttpd would also store every query parameter in the
-/// connection's memory pool, and a few hundred short parameters exhaust that pool; libmicrohttpd then sends no
+/// connection's memory pool, where a few hundred short parameters exhaust it. libmicrohttpd then sends no
 /// response at all until the connection times out. The target lies in the connection's read buffer, which
 /// libmicrohttpd owns and keeps writable, and nothing reads the query from there afterwards.
 private func hideQueryFromLibrary(_ target: UnsafePointer<CChar>) {

@@ -53,9 +53,9 @@ extension HTTPServer {
         return .YES
     }
 
-    /// Appends a chunk of the body. A body without `Content-Length` that grows past the limit cannot be answered
-    /// until it ends, because libmicrohttpd queues no response mid-body: the rest is discarded and a 413 sent
-    /// after it, and a client that sends more than `discardLimit` bytes has its connection closed.
+    /// Appends a chunk of the body. libmicrohttpd queues no response mid-body, so a body without
+    /// `Content-Length` that grows past the limit gets its 413 only when it ends. The rest is discarded until
+    /// then, and a client that sends more than `discardLimit` bytes has its connection closed.
     private func receiveBody(
         _ connection: OpaquePointer, _ state: ConnectionState, _ chunk: UnsafeRawBufferPointer
     ) -> MHD_Result {
@@ -70,7 +70,7 @@ extension HTTPServer {
 
     private var discardLimit: Int { max(configuration.maxBodyBytes * 4, 4 * 1_048_576) }
 
-    /// Answers 413 before the body is read; libmicrohttpd then closes the connection instead of reading on.
+    /// Sends 413 before the body is read. libmicrohttpd then closes the connection instead of reading on.
     private func rejectLargeBody(_ connection: OpaquePointer, _ state: ConnectionState) -> MHD_Result {
         let request = fallbackRequest(connection, state, method: "")
         let error = HTTPError(

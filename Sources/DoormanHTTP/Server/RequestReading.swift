@@ -2,8 +2,8 @@ import CMicroHTTPD
 import Logging
 
 extension HTTPServer {
-    /// Builds the `Request` from what libmicrohttpd parsed and the raw target; a malformed target or query
-    /// is a 400 with a message that says what is wrong.
+    /// Builds the `Request` from what libmicrohttpd parsed and the raw target. A malformed target or query
+    /// throws a 400 whose message names the problem.
     func makeRequest(_ connection: OpaquePointer, _ state: ConnectionState, method: String) throws(HTTPError)
         -> Request
     {
@@ -22,7 +22,7 @@ extension HTTPServer {
         return request
     }
 
-    /// A request with everything but the parsed query and body, good enough to answer an error.
+    /// Builds a request with everything but the parsed query and body, enough to send an error response.
     func fallbackRequest(_ connection: OpaquePointer, _ state: ConnectionState, method: String) -> Request {
         let headers = readHeaders(connection)
         let target = state.rawTarget

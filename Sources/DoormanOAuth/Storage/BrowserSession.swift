@@ -1,6 +1,6 @@
 /// A browser's session with the hub: who is signed in and the token that the session's forms must carry.
 ///
-/// The cookie holds a random session id; the store keeps only `TokenHash.of(id)`, so a leaked database
+/// The cookie contains a random session id, and the store keeps only `TokenHash.of(id)`, so a leaked database
 /// cannot be replayed as cookies. A new session id is issued at sign-in, so an id planted before sign-in
 /// is worthless afterwards.
 public struct BrowserSession: Sendable, Hashable {

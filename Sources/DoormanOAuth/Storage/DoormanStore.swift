@@ -126,7 +126,7 @@ public protocol GrantStore: Sendable {
     func revokeGrant(_ grantID: String, at now: Int64) throws(StoreError) -> Int
 }
 
-/// Browser sessions of the hub, so that every instance sees the same sign-ins.
+/// Browser sessions of the hub, stored so that every instance reads the same sign-ins.
 public protocol SessionStore: Sendable {
     /// Inserts a session. Throws `.conflict` for an id hash that exists and `.missingReference` when its user
     /// does not exist.

@@ -99,7 +99,7 @@ extension SQLiteStore {
     }
 
     /// Returns the access token with `hash` and its user from one statement, so a v5 API request takes one
-    /// read transaction; nil when no access token has this hash.
+    /// read transaction. Returns nil when no access token has this hash.
     public func accessTokenAndUser(hash: String) throws(StoreError) -> (token: AccessToken, user: User)? {
         try withConnection { connection in
             try connection.withStatement(SQL.accessWithUser) { row in
