@@ -31,12 +31,21 @@ public final class SQLiteConnection {
     /// The pragmas are `journal_mode=WAL`, `synchronous=NORMAL` and `foreign_keys=ON`, plus a busy timeout
     /// that makes a connection wait up to `busyTimeout` for another connection's lock instead of failing.
     /// The parent directory must exist already (see `DatabaseLocation`).
-    public init(path: String, busyTimeout: Duration = .milliseconds(5000)) throws(SQLiteError) {
+    ///
+    /// With `automaticCheckpoints` false, commits never copy the write-ahead log into the database file;
+    /// something else must run `PRAGMA wal_checkpoint`, as `SQLiteDatabase`'s checkpoint thread does.
+    public init(path: String, busyTimeout: Duration = .milliseconds(5000), automaticCheckpoints: Bool = true)
+        throws(SQLiteError)
+    {
         self.path = path
         handle = try Self.open(path: path)
 
         // Every stored property is set, so if this throws, deinit runs and closes the handle.
         try configure(busyTimeout: busyTimeout)
+        if !automaticCheckpoints {
+            // The log file is cut back to this size whenever it starts over, so a burst leaves no huge file.
+            try execute("PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit=\(Self.logSizeLimitBytes)")
+        }
     }
 
     deinit {
@@ -78,6 +87,8 @@ public final class SQLiteConnection {
     /// Size of each connection's page cache in KiB: 64 MiB, an upper bound that SQLite fills only as pages are
     /// read.
     static let pageCacheKibibytes = 65_536
+    /// Size in bytes that the write-ahead log file is cut back to when it starts over: 64 MiB.
+    static let logSizeLimitBytes = 64 << 20
     /// Step in which the database file grows: 8 MiB.
     static let fileGrowthBytes = 8 << 20
 

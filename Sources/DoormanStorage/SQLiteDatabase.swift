@@ -6,15 +6,22 @@ public struct SQLiteConfiguration: Sendable, Equatable {
     public var checkoutTimeout: Duration
     /// Maximum time that a connection waits for another connection's lock before SQLite returns `SQLITE_BUSY`.
     public var busyTimeout: Duration
+    /// Period of the background thread that copies the write-ahead log into the database file, or nil to let
+    /// the commit that fills 1,000 pages of log do it, as SQLite does by default.
+    ///
+    /// That copy and its `fdatasync` otherwise run inside a write transaction, while every other writer waits.
+    public var checkpointInterval: Duration?
 
     /// Creates a configuration. The defaults suit a server with a few worker threads.
     public init(
-        poolSize: Int = 4, checkoutTimeout: Duration = .seconds(5), busyTimeout: Duration = .milliseconds(5000)
+        poolSize: Int = 4, checkoutTimeout: Duration = .seconds(5), busyTimeout: Duration = .milliseconds(5000),
+        checkpointInterval: Duration? = .milliseconds(200)
     ) {
         precondition(poolSize >= 1, "poolSize must be at least 1, got \(poolSize)")
         self.poolSize = poolSize
         self.checkoutTimeout = checkoutTimeout
         self.busyTimeout = busyTimeout
+        self.checkpointInterval = checkpointInterval
     }
 }
 
@@ -59,6 +66,7 @@ public final class SQLiteDatabase: @unchecked Sendable {
     /// thread meets SQLITE_BUSY and sleeps in SQLite's busy handler for whole milliseconds, while a mutex
     /// hands over within microseconds. Other processes on the same file still wait in the busy handler.
     private let writerLock = MonotonicCondition()
+    private let checkpointer: Checkpointer?
     // Guarded by `condition`:
     private var idleConnections: [SQLiteConnection]
     private var openCount = 0
@@ -72,8 +80,26 @@ public final class SQLiteDatabase: @unchecked Sendable {
         idleConnections = []
         idleConnections.reserveCapacity(configuration.poolSize)
 
-        idleConnections.append(try SQLiteConnection(path: path, busyTimeout: configuration.busyTimeout))
+        idleConnections.append(try Self.openConnection(path, configuration))
         openCount = 1
+        let writerLock = self.writerLock
+        checkpointer = configuration.checkpointInterval.map {
+            Checkpointer(path: path, interval: $0, busyTimeout: configuration.busyTimeout) { body in
+                writerLock.withLock(body)
+            }
+        }
+    }
+
+    deinit {
+        checkpointer?.stop()
+    }
+
+    private static func openConnection(_ path: String, _ configuration: SQLiteConfiguration) throws
+        -> SQLiteConnection
+    {
+        try SQLiteConnection(
+            path: path, busyTimeout: configuration.busyTimeout,
+            automaticCheckpoints: configuration.checkpointInterval == nil)
     }
 
     /// Runs `body` with a connection that the calling thread owns until `body` returns.
@@ -113,7 +139,7 @@ public final class SQLiteDatabase: @unchecked Sendable {
         case .openNew:
             // Opening takes file system calls, so it happens outside the lock on a slot reserved above.
             do {
-                return try SQLiteConnection(path: path, busyTimeout: configuration.busyTimeout)
+                return try Self.openConnection(path, configuration)
             } catch {
                 condition.withLock {
                     openCount -= 1
@@ -171,6 +197,7 @@ public final class SQLiteDatabase: @unchecked Sendable {
     /// Calling it inside `withConnection` waits for its own connection and times out. Calling it again is harmless.
     /// SQLite checkpoints the WAL into the database file when the last connection to the file closes.
     public func close() throws(SQLiteDatabaseError) {
+        checkpointer?.stop()
         let deadline = MonotonicCondition.deadline(after: configuration.checkoutTimeout)
         var idle: [SQLiteConnection] = []
         let remaining = condition.withLock {
