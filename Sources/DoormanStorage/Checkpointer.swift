@@ -40,6 +40,19 @@ final class Checkpointer: @unchecked Sendable {
         path: String, interval: Duration, busyTimeout: Duration,
         withWriterLock: (() -> Void) -> Void
     ) {
+        runRounds(path: path, interval: interval, busyTimeout: busyTimeout, withWriterLock: withWriterLock)
+        // The connection is closed by now. `stop()` returns only after this, so the pool's last connection to
+        // close is the last one to the file, and SQLite's checkpoint at that close empties and deletes the log.
+        condition.withLock {
+            isStopped = true
+            condition.broadcast()
+        }
+    }
+
+    private func runRounds(
+        path: String, interval: Duration, busyTimeout: Duration,
+        withWriterLock: (() -> Void) -> Void
+    ) {
         // Without a connection no round can run, and SQLite's own checkpoint at close still empties the log.
         let connection = try? SQLiteConnection(path: path, busyTimeout: busyTimeout, automaticCheckpoints: false)
         while waitForNextRound(interval) {
@@ -47,10 +60,6 @@ final class Checkpointer: @unchecked Sendable {
             withWriterLock {
                 try? connection?.execute(Self.checkpoint)
             }
-        }
-        condition.withLock {
-            isStopped = true
-            condition.broadcast()
         }
     }
 

@@ -57,4 +57,22 @@ struct CheckpointTests {
             try database.close()
         }
     }
+
+    /// Tools that copy only the database file, such as the demo's seeding, rely on close emptying the log.
+    @Test func closeLeavesNoLogBehind() throws {
+        try withTemporaryDatabasePath { path in
+            let database = try makeDatabase(path, interval: .milliseconds(10))
+            try writeRows(database, from: 0, count: 100)
+
+            try database.close()
+
+            #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+            let reopened = try SQLiteDatabase(path: path)
+            let count = try reopened.withConnection { connection in
+                try connection.queryFirst("SELECT count(*) FROM rows") { $0.int64(at: 0) }
+            }
+            #expect(count == 100)
+            try reopened.close()
+        }
+    }
 }
