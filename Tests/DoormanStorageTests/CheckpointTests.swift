@@ -48,7 +48,7 @@ struct CheckpointTests {
             // Writes never pause, so only a checkpoint taken between two commits lets the log start over.
             try writeRows(database, from: 0, count: 3_000)
 
-            // 3,000 commits appended at least 3,000 frames; a log that started over holds fewer.
+            // 3,000 commits appended at least 3,000 frames, so a log that started over contains fewer.
             #expect(try framesInLog(database) < 3_000)
             let count = try database.withConnection { connection in
                 try connection.queryFirst("SELECT count(*) FROM rows") { $0.int64(at: 0) }

@@ -19,12 +19,12 @@ public struct Response: Sendable {
         self.init(status: status, headers: ["Content-Type": contentType], body: Array(text.utf8))
     }
 
-    /// A JSON response from already serialized bytes.
+    /// Returns a JSON response with already serialized bytes as its body.
     public static func json(_ bytes: [UInt8], status: HTTPStatus = .ok) -> Response {
         Response(status: status, headers: ["Content-Type": "application/json; charset=utf-8"], body: bytes)
     }
 
-    /// A JSON response `{"message": "..."}`, the error shape of Doorman's v5 API.
+    /// Returns a JSON response `{"message": "..."}`, the error shape of Doorman's v5 API.
     public static func message(_ text: String, status: HTTPStatus) -> Response {
         json(JSONValue.object(["message": .string(text)]).serialized(), status: status)
     }

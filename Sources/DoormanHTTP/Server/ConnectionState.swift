@@ -1,7 +1,7 @@
 import CMicroHTTPD
 import Glibc
 
-/// What the server keeps for one open connection and the request in progress on it.
+/// The server's state for one open connection and the request in progress on it.
 ///
 /// libmicrohttpd hands a connection to one worker thread at a time, so only that thread touches this
 /// object, except while the connection is suspended: then the asynchronous handler's task owns it until it

@@ -9,7 +9,7 @@ public struct HTTPServerConfiguration: Sendable, Equatable {
     /// Bytes of the per-connection buffer that the request line and headers must fit in; more is a 431.
     /// Default 16384.
     public var maxHeaderBytes: Int = 16_384
-    /// Largest request body in bytes; a larger one is answered with 413 unread. Default 1048576 (1 MiB).
+    /// Largest request body in bytes. A larger one gets 413 without being read. Default 1048576 (1 MiB).
     public var maxBodyBytes: Int = 1_048_576
     /// Seconds a connection may stay idle or stall mid-request before it is closed. Default 30.
     public var connectionTimeout: Int = 30

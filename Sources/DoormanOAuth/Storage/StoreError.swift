@@ -1,4 +1,4 @@
-/// Why a store operation failed. Stores map their engine's errors to these cases.
+/// The reason a store operation failed. Stores map their engine's errors to these cases.
 public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A record with the same unique key exists, such as a taken username; the associated text names the key.
     case conflict(String)
