@@ -4,6 +4,7 @@ import PackageDescription
 // One target per layer, from the socket to the database:
 //   C libraries (CMicroHTTPD, CSQLite, CSodium) -> Logging -> DoormanHTTP, DoormanCrypto
 //   -> DoormanOAuth (rules and the storage protocol, no I/O) -> DoormanStorage (SQLite store)
+//      and DoormanPostgres (PostgreSQL store, on CPostgres: libpq)
 //   -> DoormanWeb (endpoints and pages) -> DoormanApp (configuration, commands) -> doorman.
 // DoormanClient is the SDK that web apps link; it depends on Foundation alone.
 let package = Package(
@@ -23,6 +24,11 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev"])]
         ),
         .systemLibrary(
+            name: "CPostgres",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        .systemLibrary(
             name: "CSodium",
             pkgConfig: "libsodium",
             providers: [.apt(["libsodium-dev"])]
@@ -31,6 +37,7 @@ let package = Package(
         .target(name: "DoormanHTTP", dependencies: ["CMicroHTTPD", "Logging"]),
         .target(name: "DoormanCrypto", dependencies: ["CSodium"]),
         .target(name: "DoormanStorage", dependencies: ["CSQLite", "Logging", "DoormanOAuth"]),
+        .target(name: "DoormanPostgres", dependencies: ["CPostgres", "Logging", "DoormanOAuth"]),
         .target(name: "DoormanOAuth", dependencies: ["DoormanCrypto"]),
         .target(name: "DoormanWeb", dependencies: ["Logging", "DoormanHTTP", "DoormanCrypto", "DoormanOAuth"]),
         .target(name: "DoormanClient"),
@@ -38,6 +45,7 @@ let package = Package(
             name: "DoormanApp",
             dependencies: [
                 "Logging", "DoormanHTTP", "DoormanCrypto", "DoormanStorage", "DoormanOAuth", "DoormanWeb",
+                "DoormanPostgres",
             ]
         ),
         .executableTarget(name: "doorman", dependencies: ["DoormanApp"]),
@@ -50,13 +58,16 @@ let package = Package(
 
         .target(
             name: "DoormanTestSupport",
-            dependencies: ["DoormanHTTP", "DoormanStorage", "Logging"],
+            dependencies: ["DoormanHTTP", "DoormanStorage", "Logging", "DoormanPostgres"],
             path: "Tests/DoormanTestSupport"
         ),
         .testTarget(name: "LoggingTests", dependencies: ["Logging"]),
         .testTarget(name: "DoormanHTTPTests", dependencies: ["DoormanHTTP", "DoormanTestSupport"]),
         .testTarget(name: "DoormanCryptoTests", dependencies: ["DoormanCrypto"]),
-        .testTarget(name: "DoormanStorageTests", dependencies: ["DoormanStorage", "DoormanOAuth"]),
+        .testTarget(
+            name: "DoormanStorageTests",
+            dependencies: ["DoormanStorage", "DoormanOAuth", "DoormanPostgres", "DoormanTestSupport"]
+        ),
         .testTarget(name: "DoormanOAuthTests", dependencies: ["DoormanOAuth"]),
         .testTarget(
             name: "DoormanWebTests",
@@ -66,7 +77,10 @@ let package = Package(
             name: "DoormanClientTests",
             dependencies: ["DoormanClient", "DoormanWeb", "DoormanStorage", "DoormanTestSupport"]
         ),
-        .testTarget(name: "DoormanAppTests", dependencies: ["DoormanApp", "DoormanTestSupport"]),
+        .testTarget(
+            name: "DoormanAppTests",
+            dependencies: ["DoormanApp", "DoormanTestSupport", "DoormanPostgres"]
+        ),
         .testTarget(
             name: "DemoWebAppTests",
             dependencies: ["DemoWebApp", "DoormanWeb", "DoormanStorage", "DoormanTestSupport"]

@@ -1,5 +1,7 @@
 import DoormanOAuth
+import DoormanPostgres
 import DoormanStorage
+import DoormanTestSupport
 import Testing
 
 /// A kind of `DoormanStore` that the conformance tests run against, each test on a new, empty store.
@@ -20,8 +22,8 @@ struct StoreFactory: Sendable, CustomTestStringConvertible {
         try run(body)
     }
 
-    /// Every store the conformance tests cover.
-    static let all: [StoreFactory] = [.sqlite]
+    /// Every store the conformance tests cover: SQLite always, PostgreSQL when `DOORMAN_TEST_POSTGRES_URL` is set.
+    static let all: [StoreFactory] = PostgresTestDatabase.isConfigured ? [.sqlite, .postgres] : [.sqlite]
 
     /// `SQLiteStore` on a new database file in a temporary directory, removed afterwards.
     ///
@@ -33,5 +35,28 @@ struct StoreFactory: Sendable, CustomTestStringConvertible {
             defer { try? store.close() }
             try body(store)
         }
+    }
+
+    /// `PostgresStore` on a new schema of the test server, dropped afterwards, with a pool as large as SQLite's.
+    static let postgres = StoreFactory(name: "PostgreSQL") { body in
+        try PostgresTestDatabase.withSchema { url in
+            let store = try PostgresStore.open(
+                configuration: PostgresConfiguration(url: url, poolSize: 24), logger: quietLogger())
+            defer { store.close() }
+            try body(store)
+        }
+    }
+}
+
+/// Checks that the run has the PostgreSQL server it demands.
+struct PostgresRequirementTests {
+    @Test(.enabled(if: PostgresTestDatabase.isRequired))
+    func postgresURLIsSetWhenRequired() {
+        #expect(
+            PostgresTestDatabase.isConfigured,
+            """
+            DOORMAN_REQUIRE_POSTGRES=1 but DOORMAN_TEST_POSTGRES_URL is empty; start a server with \
+            scripts/postgres-test-cluster start DIR and export its URL
+            """)
     }
 }

@@ -1,0 +1,149 @@
+import DoormanOAuth
+
+extension PostgresStore {
+    private enum SQL {
+        static let insertCode = """
+            INSERT INTO authorization_codes (code_hash, client_id, user_id, redirect_uri, scope, code_challenge, \
+            code_challenge_method, created_at, expires_at, consumed_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+            """
+        static let code = """
+            SELECT code_hash, client_id, user_id, redirect_uri, scope, code_challenge, code_challenge_method, \
+            created_at, expires_at, consumed_at FROM authorization_codes WHERE code_hash = $1
+            """
+        static let consumeCode = """
+            UPDATE authorization_codes SET consumed_at = $2 WHERE code_hash = $1 AND consumed_at IS NULL \
+            RETURNING code_hash
+            """
+        static let codeExists = "SELECT 1 FROM authorization_codes WHERE code_hash = $1"
+
+        static let tokenColumns = PostgresTokenColumns.names
+        static let insertAccess = "INSERT INTO access_tokens (\(tokenColumns)) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
+        static let insertRefresh = "INSERT INTO refresh_tokens (\(tokenColumns)) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
+        static let access = "SELECT \(tokenColumns) FROM access_tokens WHERE token_hash = $1"
+        static let refresh = "SELECT \(tokenColumns) FROM refresh_tokens WHERE token_hash = $1"
+        static let accessWithUser = """
+            SELECT t.token_hash, t.client_id, t.user_id, t.scope, t.grant_id, t.created_at, t.expires_at, \
+            t.revoked_at, u.id, u.username, u.name, u.email, u.profile_pic_url, u.password_hash \
+            FROM access_tokens AS t JOIN users AS u ON u.id = t.user_id WHERE t.token_hash = $1
+            """
+        static let revokeRefresh = """
+            UPDATE refresh_tokens SET revoked_at = $2 WHERE token_hash = $1 AND revoked_at IS NULL RETURNING token_hash
+            """
+        static let revokeGrantAccess = """
+            UPDATE access_tokens SET revoked_at = $2 WHERE grant_id = $1 AND revoked_at IS NULL
+            """
+        static let revokeGrantRefresh = """
+            UPDATE refresh_tokens SET revoked_at = $2 WHERE grant_id = $1 AND revoked_at IS NULL
+            """
+    }
+
+    /// Inserts a new authorization code. Throws `.conflict("code_hash")` for a hash that exists and
+    /// `.missingReference` naming the client or the user when either does not exist.
+    public func saveAuthorizationCode(_ code: AuthorizationCode) throws(StoreError) {
+        let references = [
+            PostgresReference("client", table: "web_apps", column: "client_id", value: code.clientID),
+            PostgresReference("user", table: "users", value: code.userID),
+        ]
+        try write(references: references) { connection in
+            try connection.run(
+                SQL.insertCode,
+                [
+                    code.codeHash, code.clientID, code.userID, code.redirectURI, code.scope.description,
+                    code.codeChallenge, code.codeChallengeMethod?.rawValue, code.createdAt, code.expiresAt,
+                    code.consumedAt,
+                ])
+        }
+    }
+
+    /// Returns the code with `hash`, consumed or not, expired or not, or nil.
+    public func authorizationCode(hash: String) throws(StoreError) -> AuthorizationCode? {
+        try read { connection in
+            try connection.query(SQL.code, [hash]).first.map(Self.decodeCode)
+        }
+    }
+
+    /// Atomically marks the code consumed at `now` and stores `access` and `refresh`, but only if the code is
+    /// still unconsumed.
+    ///
+    /// The conditional UPDATE locks the code's row until COMMIT. A concurrent caller, in this process or another
+    /// instance, waits for that lock and then finds `consumed_at` set, so exactly one UPDATE returns the row. A
+    /// failed token insert rolls the whole transaction back and leaves the code unconsumed. The transaction never
+    /// runs again after a connection lost during COMMIT, because a second run would find its own consumed code
+    /// and report a replay.
+    public func redeemAuthorizationCode(
+        hash: String, at now: Int64, access: AccessToken, refresh: RefreshToken?
+    ) throws(StoreError) -> CodeRedemptionResult {
+        try transaction { connection in
+            guard try !connection.query(SQL.consumeCode, [hash, now]).isEmpty else {
+                let exists = try !connection.query(SQL.codeExists, [hash]).isEmpty
+                return exists ? .alreadyConsumed : .notFound
+            }
+
+            try connection.run(SQL.insertAccess, PostgresTokenColumns.values(of: access))
+            if let refresh {
+                try connection.run(SQL.insertRefresh, PostgresTokenColumns.values(of: refresh))
+            }
+            return .redeemed
+        }
+    }
+
+    /// Returns the access token with `hash`, revoked or expired ones included, or nil.
+    public func accessToken(hash: String) throws(StoreError) -> AccessToken? {
+        try read { connection in
+            try connection.query(SQL.access, [hash]).first.map(PostgresTokenColumns.accessToken)
+        }
+    }
+
+    /// Returns the access token with `hash` and its user from one statement, because every v5 API request needs
+    /// both. Returns nil when no access token has this hash.
+    public func accessTokenAndUser(hash: String) throws(StoreError) -> (token: AccessToken, user: User)? {
+        try read { connection in
+            try connection.query(SQL.accessWithUser, [hash]).first.map { row in
+                (try PostgresTokenColumns.accessToken(row), try Self.decodeUser(row, from: 8))
+            }
+        }
+    }
+
+    /// Returns the refresh token with `hash`, revoked or expired ones included, or nil.
+    public func refreshToken(hash: String) throws(StoreError) -> RefreshToken? {
+        try read { connection in
+            try connection.query(SQL.refresh, [hash]).first.map(PostgresTokenColumns.refreshToken)
+        }
+    }
+
+    /// Atomically revokes the refresh token at `now` and stores its successors, but only if it is not revoked
+    /// yet, with the same conditional UPDATE and row lock as `redeemAuthorizationCode`.
+    public func rotateRefreshToken(
+        hash: String, at now: Int64, access: AccessToken, refresh: RefreshToken
+    ) throws(StoreError) -> RefreshRotationResult {
+        try transaction { connection in
+            guard try !connection.query(SQL.revokeRefresh, [hash, now]).isEmpty else {
+                let stored = try connection.query(SQL.refresh, [hash]).first.map(PostgresTokenColumns.refreshToken)
+                return stored.map { .alreadyRevoked($0) } ?? .notFound
+            }
+
+            try connection.run(SQL.insertAccess, PostgresTokenColumns.values(of: access))
+            try connection.run(SQL.insertRefresh, PostgresTokenColumns.values(of: refresh))
+            return .rotated
+        }
+    }
+
+    /// Revokes, at `now`, every access and refresh token of `grantID` that is not revoked yet, and returns how
+    /// many it revoked, in one transaction.
+    public func revokeGrant(_ grantID: String, at now: Int64) throws(StoreError) -> Int {
+        try transaction { connection in
+            let access = try connection.run(SQL.revokeGrantAccess, [grantID, now])
+            let refresh = try connection.run(SQL.revokeGrantRefresh, [grantID, now])
+            return access + refresh
+        }
+    }
+
+    private static func decodeCode(_ row: PostgresRow) throws(PostgresError) -> AuthorizationCode {
+        AuthorizationCode(
+            codeHash: try row.string(at: 0), clientID: try row.string(at: 1), userID: try row.string(at: 2),
+            redirectURI: row.optionalString(at: 3), scope: try row.scope(at: 4),
+            codeChallenge: row.optionalString(at: 5),
+            codeChallengeMethod: try row.optionalEnumeration(PKCE.Method.self, at: 6), createdAt: try row.int64(at: 7),
+            expiresAt: try row.int64(at: 8), consumedAt: try row.optionalInt64(at: 9))
+    }
+}
