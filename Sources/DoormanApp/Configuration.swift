@@ -1,3 +1,4 @@
+import DoormanPostgres
 import Foundation
 import Logging
 
@@ -27,8 +28,17 @@ public struct Configuration: Sendable, Equatable {
     /// absolute. Default `data`.
     public var dataDirectory = "data"
 
-    /// The database location, `sqlite:PATH`. Default `sqlite:<dataDirectory>/doorman.sqlite3`.
+    /// The database location, `sqlite:PATH` or a `postgres://` or `postgresql://` URL. Default
+    /// `sqlite:<dataDirectory>/doorman.sqlite3`.
     public var databaseURL = Configuration.defaultDatabaseURL(dataDirectory: "data")
+
+    /// The maximum number of open database connections, from 0 to 1000, where 0 means `threads` plus 2.
+    /// Default 0.
+    public var databasePoolSize = 0
+
+    /// The time in seconds that start-up keeps retrying a PostgreSQL server that cannot be reached, from 0 to
+    /// 3600, where 0 tries once. Default 10.
+    public var databaseWaitSeconds = 10
 
     /// The minimum level written to the log. Default `info`.
     public var logLevel = Logger.Level.info
@@ -68,6 +78,17 @@ public struct Configuration: Sendable, Equatable {
             return nil
         }
         return String(databaseURL.dropFirst(Configuration.sqliteScheme.count))
+    }
+
+    /// Whether `databaseURL` names a PostgreSQL server.
+    public var isPostgres: Bool {
+        PostgresURL.isPostgresURL(databaseURL)
+    }
+
+    /// The pool size that the database opens with: `databasePoolSize`, or `threads` plus 2 when it is 0, so that
+    /// every worker thread finds a free connection.
+    public var effectiveDatabasePoolSize: Int {
+        databasePoolSize > 0 ? databasePoolSize : threads + 2
     }
 
     /// Creates a handler factory for `LoggingSystem.bootstrap` that writes `logFormat` lines to

@@ -3,12 +3,14 @@ import Logging
 extension ConfigurationOption {
     /// Every setting, in the order that help text lists them.
     public static let all: [ConfigurationOption] = [
-        host, port, dataDirectory, databaseURL, logLevel, logFormat, threads, maxHeaderBytes, maxBodyBytes,
-        connectionTimeout, maxConnections, maxConnectionsPerIP, shutdownTimeout,
+        host, port, dataDirectory, databaseURL, databasePoolSize, databaseWaitSeconds, logLevel, logFormat, threads,
+        maxHeaderBytes, maxBodyBytes, connectionTimeout, maxConnections, maxConnectionsPerIP, shutdownTimeout,
     ]
 
     /// The settings that commands touching only storage and logs, such as `migrate`, accept.
-    public static let storageAndLogging: [ConfigurationOption] = [dataDirectory, databaseURL, logLevel, logFormat]
+    public static let storageAndLogging: [ConfigurationOption] = [
+        dataDirectory, databaseURL, databasePoolSize, databaseWaitSeconds, logLevel, logFormat,
+    ]
 
     /// `--host`, the listening address.
     public static let host = ConfigurationOption(
@@ -43,13 +45,31 @@ extension ConfigurationOption {
     /// `--database-url`, the database location.
     public static let databaseURL = ConfigurationOption(
         name: "database-url", valueName: "url", unit: nil,
-        help: "Database location. A relative PATH is relative to the working directory.",
-        expected: "sqlite:PATH, such as sqlite:data/doorman.sqlite3",
+        help: "Database location: sqlite:PATH for a file, relative to the working directory unless absolute, or "
+            + "a postgres:// URL for a PostgreSQL server shared by several instances.",
+        expected: "sqlite:PATH or a postgres:// URL, such as sqlite:data/doorman.sqlite3 or "
+            + "postgres://doorman:PASSWORD@127.0.0.1:5432/doorman",
         defaultOverride: "sqlite:<data-dir>/doorman.sqlite3",
         parseAndStore: { value, configuration throws(RejectedValue) in
             configuration.databaseURL = try parseDatabaseURL(value)
         },
         describe: { redactingPassword(in: $0.databaseURL) }
+    )
+
+    /// `--database-pool-size`, the number of database connections per process.
+    public static let databasePoolSize = integer(
+        "database-pool-size", valueName: "count", unit: nil, range: 0...1000, field: \.databasePoolSize,
+        help: "Maximum number of open database connections of this process. 0 means the number of worker threads "
+            + "plus 2.",
+        defaultOverride: "0 (worker threads plus 2)"
+    )
+
+    /// `--database-wait-seconds`, how long start-up retries a PostgreSQL server that cannot be reached.
+    public static let databaseWaitSeconds = integer(
+        "database-wait-seconds", valueName: "seconds", unit: "seconds", range: 0...3600,
+        field: \.databaseWaitSeconds,
+        help: "Time that start-up keeps retrying a PostgreSQL server that cannot be reached, with growing pauses, "
+            + "before it exits with the reason. 0 tries once. SQLite ignores it."
     )
 
     /// `--log-level`, the minimum level written to the log.

@@ -1,3 +1,5 @@
+import DoormanPostgres
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -33,11 +35,19 @@ func parsePath(_ value: String) throws(RejectedValue) -> String {
     return value
 }
 
-/// Returns `value` when it is `sqlite:PATH`, and explains the rejection of PostgreSQL URLs.
+/// Returns `value` when it is `sqlite:PATH` or a `postgres://` or `postgresql://` URL.
+///
+/// A PostgreSQL URL is checked only for a non-empty remainder without spaces or NUL characters, because libpq
+/// parses it when it connects and names what it could not use.
 func parseDatabaseURL(_ value: String) throws(RejectedValue) -> String {
-    if value.hasPrefix("postgres://") || value.hasPrefix("postgresql://") {
-        throw RejectedValue(
-            reason: "PostgreSQL is not supported yet, so use sqlite:PATH, such as sqlite:data/doorman.sqlite3")
+    if PostgresURL.isPostgresURL(value) {
+        let remainder = value.firstRange(of: "://").map { value[$0.upperBound...] } ?? ""
+        guard !remainder.isEmpty, !value.contains(where: { $0 == " " || $0 == "\0" }) else {
+            throw RejectedValue(
+                reason: "expected postgres://USER:PASSWORD@HOST:PORT/DATABASE, such as "
+                    + "postgres://doorman@127.0.0.1:5432/doorman")
+        }
+        return value
     }
     guard value.hasPrefix(Configuration.sqliteScheme) else {
         throw RejectedValue()
@@ -52,17 +62,8 @@ func parseDatabaseURL(_ value: String) throws(RejectedValue) -> String {
     return value
 }
 
-/// Returns `value` with the password of a `scheme://user:password@host` URL replaced with `***`.
+/// Returns `value` with the password of a `scheme://user:password@host` URL, and of a `password=` query
+/// parameter, replaced with `***`.
 func redactingPassword(in value: String) -> String {
-    guard let schemeEnd = value.range(of: "://") else {
-        return value
-    }
-    let authorityEnd = value[schemeEnd.upperBound...].firstIndex(of: "/") ?? value.endIndex
-    let authority = value[schemeEnd.upperBound..<authorityEnd]
-    guard let userInfoEnd = authority.lastIndex(of: "@"),
-        let passwordStart = authority[..<userInfoEnd].firstIndex(of: ":")
-    else {
-        return value
-    }
-    return String(value[..<value.index(after: passwordStart)]) + "***" + String(value[userInfoEnd...])
+    PostgresURL.redacted(value)
 }

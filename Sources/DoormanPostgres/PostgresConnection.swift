@@ -28,6 +28,9 @@ public final class PostgresConnection: @unchecked Sendable {
             PQfinish(connection)
             throw PostgresError(kind: .connectionFailed, message: message)
         }
+        // libpq prints server notices, such as "relation already exists, skipping", to standard error by
+        // default. Doorman's statements expect those notices, so they are dropped.
+        PQsetNoticeProcessor(connection, { _, _ in }, nil)
         handle = connection
     }
 

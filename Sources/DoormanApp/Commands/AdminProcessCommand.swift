@@ -1,4 +1,3 @@
-import DoormanStorage
 import Logging
 
 /// Runs an administration command in the `doorman` process: opens and migrates the configured
@@ -11,9 +10,9 @@ struct AdminProcessCommand {
     /// Runs the command and returns the exit status: 0, or the status of the error it printed.
     func run() -> Int32 {
         LoggingSystem.bootstrap(configuration.logHandlerFactory)
-        let database: SQLiteDatabase
+        let database: OpenedDatabase
         do {
-            database = try DatabaseSetup.openAndMigrate(configuration, logger: Logger(label: "doorman"))
+            database = try DatabaseSetup.open(configuration, logger: Logger(label: "doorman"))
         } catch {
             DoormanMain.printError("doorman: \(error)")
             return 1
@@ -23,7 +22,7 @@ struct AdminProcessCommand {
         defer { try? database.close() }
 
         do throws(AdminError) {
-            print(try command.run(options, store: SQLiteStore(database: database)))
+            print(try command.run(options, store: database.store))
             return 0
         } catch {
             DoormanMain.printError(error.message)

@@ -1,4 +1,3 @@
-import DoormanStorage
 import Logging
 
 /// `doorman migrate`: creates the database or applies pending migrations, then exits.
@@ -7,9 +6,9 @@ struct MigrateCommand {
 
     func run() throws {
         let logger = Logger(label: "doorman")
-        let database = try DatabaseSetup.openAndMigrate(configuration, logger: logger)
-        let version = try SQLiteMigrations.migrator().currentVersion(database)
+        let database = try DatabaseSetup.open(configuration, logger: logger)
+        let version = try database.schemaVersion()
         try database.close()
-        print("Database \(configuration.sqlitePath ?? configuration.databaseURL) is at schema version \(version).")
+        print("Database \(database.location) is at schema version \(version).")
     }
 }

@@ -1,5 +1,4 @@
 import DoormanHTTP
-import DoormanStorage
 import Logging
 
 /// `doorman serve`: opens the database, starts the HTTP server and runs until SIGTERM or SIGINT.
@@ -9,7 +8,7 @@ struct ServeCommand {
     func run() throws {
         let logger = Logger(label: "doorman")
         let signals = SignalWaiter()
-        let database = try DatabaseSetup.openAndMigrate(configuration, logger: logger)
+        let database = try DatabaseSetup.open(configuration, logger: logger)
         let router = Routes.make(database: database, logger: logger)
         let server = HTTPServer(configuration: serverConfiguration, router: router, logger: logger)
         do {

@@ -1,5 +1,4 @@
 import DoormanHTTP
-import DoormanStorage
 import DoormanWeb
 import Foundation
 import Logging
@@ -7,10 +6,10 @@ import Logging
 /// Every route Doorman serves, in one place.
 enum Routes {
     /// Builds the router: the health check, the token endpoint and v5 API, and the browser pages, all on one
-    /// `SQLiteStore` over `database` with the system clock and the default `OAuthSettings`.
-    static func make(database: SQLiteDatabase, logger: Logger) -> Router {
+    /// store over `database`, SQLite or PostgreSQL, with the system clock and the default `OAuthSettings`.
+    static func make(database: OpenedDatabase, logger: Logger) -> Router {
         let context = WebContext(
-            store: SQLiteStore(database: database), now: { Int64(Date().timeIntervalSince1970) }, logger: logger)
+            store: database.store, now: { Int64(Date().timeIntervalSince1970) }, logger: logger)
 
         var router = Router()
         HealthRoutes.register(on: &router)
