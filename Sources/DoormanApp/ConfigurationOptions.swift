@@ -47,8 +47,7 @@ extension ConfigurationOption {
         name: "database-url", valueName: "url", unit: nil,
         help: "Database location: sqlite:PATH for a file, relative to the working directory unless absolute, or "
             + "a postgres:// URL for a PostgreSQL server shared by several instances.",
-        expected: "sqlite:PATH or a postgres:// URL, such as sqlite:data/doorman.sqlite3 or "
-            + "postgres://doorman:PASSWORD@127.0.0.1:5432/doorman",
+        expected: "sqlite:PATH or postgres://USER:PASSWORD@HOST:PORT/DATABASE",
         defaultOverride: "sqlite:<data-dir>/doorman.sqlite3",
         parseAndStore: { value, configuration throws(RejectedValue) in
             configuration.databaseURL = try parseDatabaseURL(value)

@@ -3,6 +3,8 @@ import Testing
 @testable import DoormanApp
 
 @Suite struct ConfigurationErrorTests {
+    static let expectedDatabaseURL = "expected sqlite:PATH or postgres://USER:PASSWORD@HOST:PORT/DATABASE"
+
     /// Invalid values for each option, with the reason the error must give.
     static let invalidValues: [(name: String, value: String, reason: String)] = [
         ("host", "localhost", "expected an IPv4 or IPv6 address such as 127.0.0.1, 0.0.0.0 or ::1"),
@@ -14,9 +16,16 @@ import Testing
         ("port", " 80", "expected an integer from 0 to 65535"),
         ("port", "99999999999999999999", "expected an integer from 0 to 65535"),
         ("data-dir", "", "expected a directory path"),
-        ("database-url", "mysql://db/doorman", "expected sqlite:PATH, such as sqlite:data/doorman.sqlite3"),
-        ("database-url", "sqlite:", "expected sqlite:PATH, such as sqlite:data/doorman.sqlite3"),
-        ("database-url", "data/doorman.sqlite3", "expected sqlite:PATH, such as sqlite:data/doorman.sqlite3"),
+        ("database-url", "mysql://db/doorman", expectedDatabaseURL),
+        ("database-url", "sqlite:", expectedDatabaseURL),
+        ("database-url", "data/doorman.sqlite3", expectedDatabaseURL),
+        (
+            "database-url", "postgres://",
+            "expected postgres://USER:PASSWORD@HOST:PORT/DATABASE, such as postgres://doorman@127.0.0.1:5432/doorman"
+        ),
+        ("database-pool-size", "-1", "expected an integer from 0 to 1000"),
+        ("database-pool-size", "1001", "expected an integer from 0 to 1000"),
+        ("database-wait-seconds", "3601", "expected an integer from 0 to 3600"),
         (
             "database-url", "sqlite://host/db",
             "expected sqlite:PATH without //, such as sqlite:/var/lib/doorman/doorman.sqlite3"
@@ -74,16 +83,26 @@ import Testing
             == #"invalid value "abc" for --port (DOORMAN_PORT): expected an integer from 0 to 65535"#)
     }
 
-    @Test func postgresNotSupportedYet() {
+    @Test(arguments: ["postgres://doorman:hunter2@db:5432/doorman", "postgresql://doorman:hunter2@db/doorman"])
+    func postgresURLIsAccepted(url: String) throws {
+        let configuration = try Configuration.load(arguments: [], environment: ["DOORMAN_DATABASE_URL": url])
+
+        #expect(configuration.databaseURL == url)
+        #expect(configuration.isPostgres)
+        #expect(configuration.sqlitePath == nil)
+        #expect(ConfigurationOption.databaseURL.value(in: configuration).contains("doorman:***@db"))
+        #expect(!ConfigurationOption.databaseURL.value(in: configuration).contains("hunter2"))
+    }
+
+    @Test func invalidPostgresURLHidesPassword() {
         let error = #expect(throws: ConfigurationError.self) {
             try Configuration.load(
-                arguments: [], environment: ["DOORMAN_DATABASE_URL": "postgres://doorman:hunter2@db:5432/doorman"])
+                arguments: [], environment: ["DOORMAN_DATABASE_URL": "postgres://doorman:hunter2@db/a b"])
         }
 
         let message = error?.description ?? ""
         #expect(message.contains("--database-url (DOORMAN_DATABASE_URL)"))
-        #expect(message.contains("PostgreSQL is not supported yet"))
-        #expect(message.contains("postgres://doorman:***@db:5432/doorman"))
+        #expect(message.contains("postgres://doorman:***@db/a b"))
         #expect(!message.contains("hunter2"))
     }
 
@@ -92,6 +111,7 @@ import Testing
         ("postgresql://user@host/db", "postgresql://user@host/db"),
         ("postgres://user:p@ss@host/db", "postgres://user:***@host/db"),
         ("postgres://host/db?x=a:b@c", "postgres://host/db?x=a:b@c"),
+        ("postgres://host/db?password=hunter2", "postgres://host/db?password=***"),
         ("sqlite:data/doorman.sqlite3", "sqlite:data/doorman.sqlite3"),
     ])
     func passwordRedaction(url: String, expected: String) {

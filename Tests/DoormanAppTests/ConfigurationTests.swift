@@ -9,6 +9,8 @@ let validSamples: [String: (raw: String, stored: String)] = [
     "port": ("9090", "9090"),
     "data-dir": ("/var/lib/doorman", "/var/lib/doorman"),
     "database-url": ("sqlite:/tmp/other.sqlite3", "sqlite:/tmp/other.sqlite3"),
+    "database-pool-size": ("12", "12"),
+    "database-wait-seconds": ("0", "0"),
     "log-level": ("debug", "debug"),
     "log-format": ("json", "json"),
     "threads": ("4", "4"),
@@ -45,7 +47,8 @@ let validSamples: [String: (raw: String, stored: String)] = [
         let flags = ConfigurationOption.all.map(\.flag)
 
         #expect(flags == [
-            "--host", "--port", "--data-dir", "--database-url", "--log-level", "--log-format", "--threads",
+            "--host", "--port", "--data-dir", "--database-url", "--database-pool-size", "--database-wait-seconds",
+            "--log-level", "--log-format", "--threads",
             "--max-header-bytes", "--max-body-bytes", "--connection-timeout", "--max-connections",
             "--max-connections-per-ip", "--shutdown-timeout",
         ])
