@@ -8,8 +8,6 @@ export PATH := $(PATH):/opt/swift/usr/bin
 endif
 
 TEST_OUTPUT := test-output
-# Black-box suites (Python, Ruby, Node) that drive a running server plug in through this script.
-INTEGRATION_TESTS := scripts/run-integration-tests
 
 .PHONY: build demo test bench clean format lint
 
@@ -22,12 +20,11 @@ demo:
 	bash scripts/install-deps build
 	bash scripts/demo
 
+# scripts/test starts a throw-away PostgreSQL cluster for swift test and stops it afterwards, then runs the
+# black-box suites (Python, Ruby, Node) through scripts/run-integration-tests.
 test:
 	bash scripts/install-deps test
-	swift build --build-tests
-	mkdir -p $(TEST_OUTPUT)
-	swift test --xunit-output $(TEST_OUTPUT)/swift-tests.xml 2>&1 | tee $(TEST_OUTPUT)/swift-test.log
-	if [ -f $(INTEGRATION_TESTS) ]; then TEST_OUTPUT=$(TEST_OUTPUT) bash $(INTEGRATION_TESTS); fi
+	TEST_OUTPUT=$(TEST_OUTPUT) bash scripts/test
 
 bench:
 	bash scripts/install-deps bench

@@ -17,7 +17,11 @@ func withOptionalCStrings<Result>(
     _ strings: [String?], _ body: (UnsafePointer<UnsafePointer<CChar>?>) -> Result
 ) -> Result {
     let copies: [UnsafeMutablePointer<CChar>?] = strings.map { $0.flatMap { strdup($0) } }
-    defer { copies.forEach { free($0) } }
+    defer {
+        for copy in copies {
+            free(copy)
+        }
+    }
 
     let pointers = copies.map { UnsafePointer($0) } + [nil]
     return pointers.withUnsafeBufferPointer { buffer in body(buffer.baseAddress!) }

@@ -87,7 +87,7 @@ public final class PostgresDatabase: Sendable {
         }
     }
 
-    /// Sends COMMIT and throws when the server answered ROLLBACK, which it does for a transaction that failed.
+    /// Sends COMMIT and throws when the command tag is ROLLBACK, which the server returns for a failed transaction.
     private func commit(_ connection: PostgresConnection) throws {
         do {
             let tag = try connection.execute("COMMIT")

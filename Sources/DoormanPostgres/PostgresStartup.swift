@@ -11,8 +11,8 @@ extension PostgresDatabase {
     /// Opens a pool like `init(configuration:logger:)`, and while the server cannot be reached, retries with pauses
     /// that double from 250 ms up to 2 s until `wait` has passed.
     ///
-    /// Throws the last `PostgresError` of kind `connectionFailed`, with a message that says how long and how many
-    /// times it tried and ends in libpq's reason, which names the host and port. A `wait` of zero tries once.
+    /// Throws the last `PostgresError` of kind `connectionFailed`. Its message gives the time spent and the number of
+    /// attempts, and ends in libpq's reason, which names the host and port. A `wait` of zero tries once.
     public static func connect(
         configuration: PostgresConfiguration, waitingUpTo wait: Duration, logger: Logger
     ) throws(PostgresError) -> PostgresDatabase {

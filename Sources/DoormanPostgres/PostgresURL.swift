@@ -10,7 +10,8 @@ public enum PostgresURL {
     public static func redacted(_ url: String) -> String {
         var result = redactingUserInfo(url)
         if let query = result.firstIndex(of: "?") {
-            let parameters = result[result.index(after: query)...].split(separator: "&", omittingEmptySubsequences: false)
+            let parameters = result[result.index(after: query)...].split(
+                separator: "&", omittingEmptySubsequences: false)
             let cleaned = parameters.map { parameter in
                 parameter.hasPrefix("password=") ? "password=***" : String(parameter)
             }

@@ -7,7 +7,7 @@ import Glibc
 import Testing
 
 /// Runs the built `doorman` binary on the PostgreSQL test server: `migrate`, a start-up that cannot reach the
-/// server, and `serve` answering the token flow.
+/// server, and `serve` handling the token exchange and `/v5/me`.
 @Suite(.enabled(if: PostgresTestDatabase.isConfigured))
 struct PostgresProcessTests {
     /// The exit status and the output of one `doorman` run.
@@ -56,7 +56,8 @@ struct PostgresProcessTests {
 
             let tokens = try exchange(code: code, port: server.port)
             let accessToken = try #require(tokens["access_token"]?.stringValue)
-            let me = try request("GET /v5/me HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(accessToken)\r\n\r\n", server)
+            let me = try request(
+                "GET /v5/me HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(accessToken)\r\n\r\n", server)
             let replay = try exchangeReply(code: code, port: server.port)
 
             #expect(me.status == 200)

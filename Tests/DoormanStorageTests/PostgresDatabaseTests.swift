@@ -142,7 +142,11 @@ struct PostgresDatabaseTests {
             let databases = try (0..<4).map { _ in
                 try PostgresDatabase(configuration: PostgresConfiguration(url: url, poolSize: 1), logger: quietLogger())
             }
-            defer { databases.forEach { $0.close() } }
+            defer {
+                for database in databases {
+                    database.close()
+                }
+            }
 
             let applied = Mutex<[Int]>([])
             let errors = runOnThreads(count: databases.count) { index in
@@ -161,7 +165,9 @@ struct PostgresDatabaseTests {
             let database = try PostgresDatabase(configuration: PostgresConfiguration(url: url), logger: quietLogger())
             defer { database.close() }
             try PostgresMigrations.migrator().migrate(database, now: { 1 })
-            try database.withConnection { try $0.run("UPDATE schema_migrations SET name = 'renamed' WHERE version = 2") }
+            try database.withConnection {
+                try $0.run("UPDATE schema_migrations SET name = 'renamed' WHERE version = 2")
+            }
 
             let error = #expect(throws: PostgresMigrationError.self) {
                 try PostgresMigrations.migrator().migrate(database, now: { 1 })
@@ -187,7 +193,7 @@ struct PostgresDatabaseTests {
         let administration = try PostgresConnection(url: url)
         let ended = try administration.query("SELECT pg_terminate_backend($1)", [Int(processID)])
         try #require(try ended.first?.bool(at: 0) == true)
-        // The server ends the session asynchronously after answering.
+        // The server ends the session asynchronously, after pg_terminate_backend returns.
         usleep(100_000)
     }
 

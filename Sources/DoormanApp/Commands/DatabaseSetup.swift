@@ -58,12 +58,14 @@ enum DatabaseSetup {
             try connection.run(insert, [Metadata.Key.createdAt, String(Int64(Date().timeIntervalSince1970))])
         }
         let version = try migrator.currentVersion(database)
-        logger.info("database ready", metadata: ["db.url": "\(database.redactedURL)", "db.schema_version": "\(version)"])
+        logger.info(
+            "database ready", metadata: ["db.url": "\(database.redactedURL)", "db.schema_version": "\(version)"])
         return database
     }
 
     private static func logApplied(version: Int, name: String, logger: Logger) {
-        logger.info("migration applied", metadata: ["db.migration.version": "\(version)", "db.migration.name": "\(name)"])
+        logger.info(
+            "migration applied", metadata: ["db.migration.version": "\(version)", "db.migration.name": "\(name)"])
     }
 }
 

@@ -2,8 +2,8 @@ extension PostgresMigrations {
     /// Migration 2: the tables behind `PostgresStore`, the same tables, columns and constraints as SQLite's
     /// migration 2 in PostgreSQL types.
     ///
-    /// Conventions: times are `bigint` Unix seconds; booleans are `boolean`; a `Scope` is its canonical string;
-    /// codes, tokens, secrets and session ids appear only as `TokenHash.of` hex. SQLite orders "oldest first" lists
+    /// Conventions: times are `bigint` Unix seconds and booleans are `boolean`. A `Scope` is its canonical string.
+    /// Codes, tokens, secrets and session ids appear only as `TokenHash.of` hex. SQLite orders "oldest first" lists
     /// by rowid, so the tables listed that way have an identity column `position` that numbers rows in insertion
     /// order instead.
     ///

@@ -3,8 +3,8 @@
 ///
 /// A database's recorded migrations must be a prefix of the list with the same names; anything else throws
 /// `PostgresMigrationError` before any change. Each migration runs in its own transaction, which first takes a
-/// transaction-scoped advisory lock on the schema and then re-reads `schema_migrations`, so of several instances
-/// starting at once exactly one applies each migration and the others wait for it and find it recorded.
+/// transaction-scoped advisory lock on the schema and then re-reads `schema_migrations`. So when several instances
+/// start at once, exactly one applies each migration, and the others wait for the lock and find it recorded.
 public struct PostgresMigrator: Sendable {
     /// Migrations in ascending version order.
     public let migrations: [PostgresMigration]
@@ -33,10 +33,15 @@ public struct PostgresMigrator: Sendable {
     @discardableResult
     public func migrate(_ database: PostgresDatabase, now: () -> Int64) throws -> [PostgresMigration] {
         var applied: [PostgresMigration] = []
-        while let migration = try database.transaction(idempotent: true, { connection in try applyNext(connection, now: now()) }) {
-            applied.append(migration)
+        while true {
+            let next = try database.transaction(idempotent: true) { connection in
+                try applyNext(connection, now: now())
+            }
+            guard let next else {
+                return applied
+            }
+            applied.append(next)
         }
-        return applied
     }
 
     /// Returns the highest recorded version, or 0 for a database without migrations. Does not validate.
@@ -122,19 +127,19 @@ public enum PostgresMigrationError: Error, Sendable, CustomStringConvertible {
     /// A sentence naming the failure and what to do.
     public var description: String {
         switch self {
-        case let .databaseNewerThanCode(recorded, latest):
+        case .databaseNewerThanCode(let recorded, let latest):
             "the database is at schema version \(recorded) but this build knows only up to \(latest); "
                 + "run a newer build or restore a backup made for this one"
-        case let .unknownRecordedVersion(version, name):
+        case .unknownRecordedVersion(let version, let name):
             "the database records migration \(version) \"\(name)\" that this build does not contain; "
                 + "it was migrated by a different build"
-        case let .changedMigration(version, recorded, expected):
+        case .changedMigration(let version, let recorded, let expected):
             "the database records migration \(version) as \"\(recorded)\" but this build names it \"\(expected)\"; "
                 + "released migrations must not change, so add a new migration instead"
-        case let .missingMigration(version, name, later):
+        case .missingMigration(let version, let name, let later):
             "the database lacks migration \(version) \"\(name)\" although migration \(later) was applied; "
                 + "migrations must be applied in order, so restore a backup or apply it by hand"
-        case let .migrationFailed(version, name, underlying):
+        case .migrationFailed(let version, let name, let underlying):
             "migration \(version) \"\(name)\" failed and was rolled back: \(underlying)"
         }
     }

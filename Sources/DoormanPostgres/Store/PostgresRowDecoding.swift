@@ -61,7 +61,8 @@ extension PostgresRow {
     }
 
     private func invalidValue(_ text: String, at index: Int) -> PostgresError {
-        PostgresError(kind: .invalidValue, message: "invalid value \(String(reflecting: text)) in column \(columnNames[index])")
+        PostgresError(
+            kind: .invalidValue, message: "invalid value \(String(reflecting: text)) in column \(columnNames[index])")
     }
 }
 

@@ -18,7 +18,8 @@ extension PostgresStore {
 
         static let tokenColumns = PostgresTokenColumns.names
         static let insertAccess = "INSERT INTO access_tokens (\(tokenColumns)) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
-        static let insertRefresh = "INSERT INTO refresh_tokens (\(tokenColumns)) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
+        static let insertRefresh =
+            "INSERT INTO refresh_tokens (\(tokenColumns)) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
         static let access = "SELECT \(tokenColumns) FROM access_tokens WHERE token_hash = $1"
         static let refresh = "SELECT \(tokenColumns) FROM refresh_tokens WHERE token_hash = $1"
         static let accessWithUser = """

@@ -9,7 +9,8 @@ extension PostgresStore {
             """
         static let byID = "SELECT \(columns) FROM users WHERE id = $1"
         // The same expression as the unique index users_username_key, so the lookup uses that index.
-        static let byUsername = "SELECT \(columns) FROM users WHERE lower(username COLLATE \"C\") = lower($1 COLLATE \"C\")"
+        static let byUsername =
+            "SELECT \(columns) FROM users WHERE lower(username COLLATE \"C\") = lower($1 COLLATE \"C\")"
     }
 
     /// Inserts a user. Throws `.conflict("username")` when the username is taken, compared ignoring ASCII case.

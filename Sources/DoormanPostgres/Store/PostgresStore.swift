@@ -11,8 +11,8 @@ import Darwin
 ///
 /// Every method maps the PostgreSQL layer's errors to `StoreError`. Reads run in autocommit mode and run again
 /// after a lost connection. Methods that change several rows do so in one transaction at PostgreSQL's default
-/// READ COMMITTED isolation, where a conditional UPDATE re-checks its condition on the newest row version after
-/// waiting for a concurrent writer, so single-use records are consumed once across every instance.
+/// READ COMMITTED isolation. There a conditional UPDATE waits for a concurrent writer of its row and then
+/// re-checks its condition on the newest row version, so single-use records are consumed once across instances.
 public final class PostgresStore: DoormanStore {
     /// The database the store reads and writes. Its schema must be migrated to `PostgresMigrations.all`.
     public let database: PostgresDatabase
@@ -50,7 +50,7 @@ public final class PostgresStore: DoormanStore {
 
     /// Runs `body` in a transaction and maps any error it throws to `StoreError`.
     ///
-    /// `idempotent` says that running `body` twice leaves the same rows as running it once, so the transaction may
+    /// Pass `idempotent` when running `body` twice leaves the same rows as running it once. The transaction may then
     /// run again when the connection broke while COMMIT was in flight.
     @discardableResult
     func transaction<T>(idempotent: Bool = false, _ body: (PostgresConnection) throws -> T) throws(StoreError) -> T {

@@ -3,9 +3,10 @@ import DoormanOAuth
 extension StoreError {
     /// Maps an error of the PostgreSQL layer, or of decoding a row, to the store's error cases.
     ///
-    /// Unique violations become `.conflict` naming the key's columns, foreign key violations `.missingReference`,
-    /// failures to connect, lost connections, an exhausted or closed pool, and serialization failures or deadlocks
-    /// that outlasted every retry `.unavailable`, and everything else `.failure` with the description for the logs.
+    /// Unique violations become `.conflict` naming the key's columns, and foreign key violations `.missingReference`.
+    /// Failures to connect, lost connections, an exhausted or closed pool, and serialization failures or deadlocks
+    /// that outlasted every retry become `.unavailable`. Everything else becomes `.failure` with the description
+    /// for the logs.
     init(postgres error: any Error) {
         switch error {
         case let error as StoreError:
