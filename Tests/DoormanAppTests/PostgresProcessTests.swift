@@ -35,7 +35,7 @@ struct PostgresProcessTests {
         }
     }
 
-    @Test func unreachableServerFailsStartupNamingHostAndPort() throws {
+    @Test func unreachableServerFailsStartup() throws {
         let url = "postgres://doorman:hunter2@127.0.0.1:1/doorman"
         let started = ContinuousClock.now
 
