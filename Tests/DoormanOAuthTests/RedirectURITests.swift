@@ -250,6 +250,14 @@ struct FormURLEncodingTests {
         #expect(pairs.map(\.value) == ["1", "", "", "x=y"])
     }
 
+    @Test func pairsSplitAtSeparatorBeforeCombiningMark() throws {
+        let pairs = try #require(FormURLEncoding.decodePairs("a=1&\u{301}b=2=\u{301}"))
+
+        #expect(pairs.count == 2)
+        #expect(pairs.map { Array($0.name.utf8) } == [Array("a".utf8), Array("\u{301}b".utf8)])
+        #expect(pairs.map { Array($0.value.utf8) } == [Array("1".utf8), Array("2=\u{301}".utf8)])
+    }
+
     @Test func malformedPairIsNil() {
         #expect(FormURLEncoding.decodePairs("a=%zz") == nil)
     }
