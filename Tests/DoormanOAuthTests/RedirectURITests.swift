@@ -164,6 +164,13 @@ struct RedirectURIResolutionTests {
         #expect(error?.isRedirectable == false)
     }
 
+    @Test func unregisteredCauseIsBounded() throws {
+        let requested = "https://app.example/cb" + String(repeating: "\u{301}", count: 5000)
+        let error = try #require(failure(of: RedirectURI.resolve(requested: requested, registered: single)))
+
+        #expect((error.debugCause ?? "").utf8.count < 600)
+    }
+
     private func failure(of result: Result<String, OAuthError>) -> OAuthError? {
         if case .failure(let error) = result { error } else { nil }
     }
