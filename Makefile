@@ -11,7 +11,11 @@ TEST_OUTPUT := test-output
 # Black-box suites (Python, Ruby, Node) that drive a running server plug in through this script.
 INTEGRATION_TESTS := scripts/run-integration-tests
 
-.PHONY: build demo test bench clean format lint
+# Seconds of fuzzing per target: FUZZ_SECONDS for `make fuzz`, FUZZ_TEST_SECONDS for the short run of `make test`.
+FUZZ_SECONDS ?= 300
+FUZZ_TEST_SECONDS ?= 8
+
+.PHONY: build demo test fuzz bench clean format lint
 
 build:
 	bash scripts/install-deps build
@@ -27,7 +31,17 @@ test:
 	swift build --build-tests
 	mkdir -p $(TEST_OUTPUT)
 	swift test --xunit-output $(TEST_OUTPUT)/swift-tests.xml 2>&1 | tee $(TEST_OUTPUT)/swift-test.log
+	bash scripts/fuzz build
+	FUZZ_ARTIFACTS=$(TEST_OUTPUT)/fuzz bash scripts/fuzz replay
+	FUZZ_ARTIFACTS=$(TEST_OUTPUT)/fuzz bash scripts/fuzz run $(FUZZ_TEST_SECONDS)
 	if [ -f $(INTEGRATION_TESTS) ]; then TEST_OUTPUT=$(TEST_OUTPUT) bash $(INTEGRATION_TESTS); fi
+
+# Replays the kept inputs, then fuzzes each parser for FUZZ_SECONDS seconds (see docs/FUZZING.md).
+fuzz:
+	bash scripts/install-deps build
+	bash scripts/fuzz build
+	bash scripts/fuzz replay
+	bash scripts/fuzz run $(FUZZ_SECONDS)
 
 bench:
 	bash scripts/install-deps bench
