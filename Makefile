@@ -9,7 +9,11 @@ endif
 
 TEST_OUTPUT := test-output
 
-.PHONY: build demo test bench clean format lint
+# Seconds of fuzzing per target: FUZZ_SECONDS for `make fuzz`, FUZZ_TEST_SECONDS for the short run of `make test`.
+FUZZ_SECONDS ?= 300
+FUZZ_TEST_SECONDS ?= 8
+
+.PHONY: build demo test fuzz bench clean format lint
 
 build:
 	bash scripts/install-deps build
@@ -20,11 +24,19 @@ demo:
 	bash scripts/install-deps build
 	bash scripts/demo
 
-# scripts/test starts a throw-away PostgreSQL cluster for swift test and stops it afterwards, then runs the
-# black-box suites (Python, Ruby, Node) through scripts/run-integration-tests.
+# scripts/test starts a throw-away PostgreSQL cluster for swift test and stops it afterwards, replays the kept
+# fuzz inputs and fuzzes each parser briefly, then runs the black-box suites (Python, Ruby, Node) through
+# scripts/run-integration-tests.
 test:
 	bash scripts/install-deps test
-	TEST_OUTPUT=$(TEST_OUTPUT) bash scripts/test
+	TEST_OUTPUT=$(TEST_OUTPUT) FUZZ_TEST_SECONDS=$(FUZZ_TEST_SECONDS) bash scripts/test
+
+# Replays the kept inputs, then fuzzes each parser for FUZZ_SECONDS seconds (see docs/FUZZING.md).
+fuzz:
+	bash scripts/install-deps build
+	bash scripts/fuzz build
+	bash scripts/fuzz replay
+	bash scripts/fuzz run $(FUZZ_SECONDS)
 
 bench:
 	bash scripts/install-deps bench

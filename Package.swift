@@ -55,6 +55,8 @@ let package = Package(
         // Fills a database for scripts/bench. Not a product, so it is never shipped to users.
         .executableTarget(
             name: "doorman-bench-fixtures", dependencies: ["DoormanStorage", "DoormanOAuth", "DoormanCrypto"]),
+        // The libFuzzer targets of the parsers; scripts/fuzz builds them with -DDOORMAN_FUZZING. Not a product.
+        .executableTarget(name: "doorman-fuzz", dependencies: ["DoormanHTTP", "DoormanOAuth"], path: "Fuzz/Targets"),
 
         .target(
             name: "DoormanTestSupport",

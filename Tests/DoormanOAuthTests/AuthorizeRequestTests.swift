@@ -95,6 +95,15 @@ struct AuthorizeRedirectErrorTests {
         #expect(redirect.state == "xyz")
     }
 
+    @Test func otherResponseTypeCauseIsBounded() throws {
+        let responseType = "t" + String(repeating: "\u{301}", count: 5000)
+        let parameters: Parameters = [("client_id", "app_conf"), ("response_type", responseType)]
+        let redirect = try #require(redirectError(validate(parameters)))
+
+        #expect(redirect.error.code == .unsupportedResponseType)
+        #expect((redirect.error.debugCause ?? "").utf8.count < 400)
+    }
+
     @Test func unknownScopeIsRedirectedWithState() throws {
         let redirect = try #require(redirectError(validate(base + [("scope", "admin")])))
 

@@ -151,4 +151,13 @@ struct AccessExpressionTests {
         #expect(message.contains("\"mem_1\""))
         #expect(message.contains("prod_ or exp_"))
     }
+
+    @Test func errorEchoesAtMostEightyScalars() {
+        // One letter with 5000 combining marks is a single Character, so a cap on Characters keeps all of it.
+        let value = "a" + String(repeating: "\u{301}", count: 5000)
+        let message = AccessExpressionError(value: value).description
+
+        #expect(message.unicodeScalars.filter { $0 == "\u{301}" }.count == 79)
+        #expect(message.utf8.count < 400)
+    }
 }

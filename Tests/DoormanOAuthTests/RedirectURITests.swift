@@ -164,6 +164,13 @@ struct RedirectURIResolutionTests {
         #expect(error?.isRedirectable == false)
     }
 
+    @Test func unregisteredCauseIsBounded() throws {
+        let requested = "https://app.example/cb" + String(repeating: "\u{301}", count: 5000)
+        let error = try #require(failure(of: RedirectURI.resolve(requested: requested, registered: single)))
+
+        #expect((error.debugCause ?? "").utf8.count < 600)
+    }
+
     private func failure(of result: Result<String, OAuthError>) -> OAuthError? {
         if case .failure(let error) = result { error } else { nil }
     }
@@ -248,6 +255,14 @@ struct FormURLEncodingTests {
 
         #expect(pairs.map(\.name) == ["a", "b", "c", "d"])
         #expect(pairs.map(\.value) == ["1", "", "", "x=y"])
+    }
+
+    @Test func pairsSplitAtSeparatorBeforeCombiningMark() throws {
+        let pairs = try #require(FormURLEncoding.decodePairs("a=1&\u{301}b=2=\u{301}"))
+
+        #expect(pairs.count == 2)
+        #expect(pairs.map { Array($0.name.utf8) } == [Array("a".utf8), Array("\u{301}b".utf8)])
+        #expect(pairs.map { Array($0.value.utf8) } == [Array("1".utf8), Array("2=\u{301}".utf8)])
     }
 
     @Test func malformedPairIsNil() {

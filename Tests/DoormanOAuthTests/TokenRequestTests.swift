@@ -75,6 +75,15 @@ struct TokenRequestGrantTests {
         #expect(error?.status == 400)
     }
 
+    @Test func unknownGrantTypeCauseIsBounded() throws {
+        // One letter with 5000 combining marks is a single Character, so a cap on Characters keeps all of it.
+        let grantType = "x" + String(repeating: "\u{301}", count: 5000)
+        let error = try #require(parseError([("grant_type", grantType), ("code", "c1"), ("client_id", "app_1")]))
+
+        #expect(error.code == .unsupportedGrantType)
+        #expect((error.debugCause ?? "").utf8.count < 400)
+    }
+
     @Test(arguments: [[("client_id", "app_1")], [("code", ""), ("client_id", "app_1")]] as [Parameters])
     func missingCodeIsNamed(parameters: Parameters) {
         let error = parseError(parameters)

@@ -52,13 +52,18 @@ public enum FormURLEncoding {
     /// Decodes a query string or form body into `name=value` pairs in order, or returns nil when a
     /// component does not decode. Empty pieces between `&` are skipped, and a piece without `=` has
     /// an empty value.
+    ///
+    /// The split is at the bytes `&` and `=`. Splitting the `String` itself would miss a separator that a
+    /// combining mark joins into one `Character`, as in `a=1&\u{301}b=2`.
     public static func decodePairs(_ query: String) -> [(name: String, value: String)]? {
         var pairs: [(name: String, value: String)] = []
 
-        for piece in query.split(separator: "&", omittingEmptySubsequences: true) {
-            let parts = piece.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard let name = decode(String(parts[0])), let value = decode(parts.count > 1 ? String(parts[1]) : "")
-            else {
+        for piece in query.utf8.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
+            let parts = piece.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
+            // The pieces end at ASCII bytes, so each is well-formed UTF-8 and decodes without replacement.
+            let rawName = String(decoding: parts[0], as: UTF8.self)
+            let rawValue = parts.count > 1 ? String(decoding: parts[1], as: UTF8.self) : ""
+            guard let name = decode(rawName), let value = decode(rawValue) else {
                 return nil
             }
             pairs.append((name, value))

@@ -33,7 +33,7 @@ public struct AccessExpressionError: Error, Sendable, Hashable, CustomStringConv
     /// A sentence naming the value and the accepted forms.
     public var description: String {
         // Cap the echoed text so a long path cannot flood the logs.
-        let truncatedValue = String(reflecting: String(value.prefix(80)))
+        let truncatedValue = boundedExcerpt(value, maximumScalars: 80)
         return "invalid access expression \(truncatedValue): expected prod_ or exp_ followed by letters, digits, - or _"
     }
 }

@@ -44,7 +44,7 @@ public enum RedirectURI {
             return .failure(
                 OAuthError(
                     .invalidRedirectURI,
-                    debugCause: "redirect_uri \(String(reflecting: String(requested.prefix(200)))) is not registered"))
+                    debugCause: "redirect_uri \(boundedExcerpt(requested, maximumScalars: 200)) is not registered"))
         }
         return .success(match)
     }

@@ -103,7 +103,7 @@ extension AuthorizeRequest {
         guard responseType == "code" else {
             throw OAuthError(
                 .unsupportedResponseType,
-                debugCause: "response_type \(String(reflecting: String(responseType.prefix(100))))")
+                debugCause: "response_type \(boundedExcerpt(responseType, maximumScalars: 100))")
         }
     }
 

@@ -160,7 +160,7 @@ extension TokenRequest {
             return .refreshToken(RefreshTokenGrant(refreshToken: refreshToken, scope: scope))
         case let other:
             throw OAuthError(
-                .unsupportedGrantType, debugCause: "grant_type \(String(reflecting: String(other.prefix(100))))")
+                .unsupportedGrantType, debugCause: "grant_type \(boundedExcerpt(other, maximumScalars: 100))")
         }
     }
 
