@@ -189,6 +189,19 @@ struct V5MembershipsTests {
         }
     }
 
+    @Test func combiningMarksCannotInflateMessage() async throws {
+        try await APIFixture.run { fixture in
+            // "x" followed by 2,000 U+0301 COMBINING ACUTE ACCENT is one Character of 2,001 scalars.
+            let value = "x" + String(repeating: "%CC%81", count: 2_000)
+            let reply = try await fixture.client.get(
+                "/v5/me/memberships?page=\(value)", token: try await fixture.accessToken())
+
+            #expect(reply.status == 400)
+            #expect(reply.message?.hasPrefix("page must be a whole number of 1 or more, got ") == true)
+            #expect((reply.message?.unicodeScalars.count ?? .max) < 150)
+        }
+    }
+
     @Test func hugePageIsEmptyNotACrash() async throws {
         try await APIFixture.run { fixture in
             let reply = try await fixture.client.get(

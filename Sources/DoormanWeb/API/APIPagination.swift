@@ -96,10 +96,15 @@ enum APIQuery {
         return values.first
     }
 
-    /// Returns `value` quoted and escaped for a message, cut after 40 characters so that a long query cannot
-    /// inflate the response.
+    /// Returns `value` quoted and escaped for a message, cut after 40 Unicode scalars so that a long query cannot
+    /// inflate the response. The cut counts scalars because one `Character` can hold any number of combining marks.
     static func excerpt(_ value: String) -> String {
-        let cut = value.count > 40 ? String(value.prefix(40)) + "…" : value
-        return String(reflecting: cut)
+        let maximumScalars = 40
+        guard value.unicodeScalars.count > maximumScalars else {
+            return String(reflecting: value)
+        }
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: value.unicodeScalars.prefix(maximumScalars))
+        return String(reflecting: String(scalars) + "…")
     }
 }
