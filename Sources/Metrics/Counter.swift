@@ -1,6 +1,6 @@
 /// A value that only grows, such as the number of requests served.
 ///
-/// Create each counter once and keep it: creating one asks the factory, which may take a lock, while
+/// Create each counter once and keep it, because creating one calls the factory, which may take a lock, while
 /// `increment(by:)` only calls the handler.
 public final class Counter: Sendable {
     /// The metric's name, such as `doorman_http_requests_total`.

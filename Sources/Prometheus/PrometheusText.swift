@@ -72,7 +72,7 @@ public enum PrometheusText {
 
     /// Appends the `_bucket` lines with cumulative counts and `le` last among the labels, then `_sum` and `_count`.
     ///
-    /// `counts` holds one non-cumulative count per bound plus one for `+Inf`, so `_count` always equals the
+    /// `counts` contains one non-cumulative count per bound plus one for `+Inf`, so `_count` always equals the
     /// `+Inf` bucket even when values arrive while the counts are read.
     static func appendHistogram(
         name: String, labels: String, bounds: [Double], counts: [Int64], sum: Double, into buffer: inout [UInt8]
@@ -89,12 +89,12 @@ public enum PrometheusText {
         appendSample(name: name + "_count", labels: labels, value: .integer(cumulative), into: &buffer)
     }
 
-    /// Whether `name` is a valid metric name: `[a-zA-Z_:][a-zA-Z0-9_:]*`.
+    /// Returns whether `name` is a valid metric name: `[a-zA-Z_:][a-zA-Z0-9_:]*`.
     public static func isValidMetricName(_ name: String) -> Bool {
         isValidName(name, allowingColon: true)
     }
 
-    /// Whether `name` is a valid label name: `[a-zA-Z_][a-zA-Z0-9_]*`, and not reserved by a leading `__`.
+    /// Returns whether `name` is a valid label name: `[a-zA-Z_][a-zA-Z0-9_]*`, and not reserved by a leading `__`.
     public static func isValidLabelName(_ name: String) -> Bool {
         isValidName(name, allowingColon: false) && !name.hasPrefix("__")
     }

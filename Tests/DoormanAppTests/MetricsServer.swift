@@ -94,7 +94,7 @@ final class MetricsServer: Sendable {
         return try connection.readReply()
     }
 
-    /// The form of a token request for `code` by the course app, with the secret in the body.
+    /// Returns the form of a token request for `code` by the course app, with the secret in the body.
     static func codeForm(_ code: String) -> [(String, String)] {
         [
             ("grant_type", "authorization_code"), ("code", code), ("client_id", clientID),

@@ -6,7 +6,7 @@ import Testing
 
 @testable import DoormanApp
 
-/// `GET /readyz` on a live server, and the probe's answer for every readiness state.
+/// `GET /readyz` on a live server, and the probe's reason code for every readiness state.
 struct ReadinessEndpointTests {
     @Test func readyWhenMigrated() throws {
         let server = try MetricsServer()

@@ -23,7 +23,7 @@ struct PoolStatisticsTests {
             let database = try SQLiteDatabase(path: path, configuration: configuration)
             defer { try? database.close() }
 
-            // The only connection stays checked out while a second thread asks for one and times out.
+            // The only connection stays checked out while a second thread requests one and times out.
             let timedOut = try database.withConnection { _ in
                 let done = DispatchSemaphore(value: 0)
                 let outcome = OutcomeBox()

@@ -2,7 +2,8 @@ import DoormanOAuth
 import Testing
 
 /// `StoreReadiness`, checked against every store in `StoreFactory.all`. A store whose schema is migrated by its
-/// factory must report ready; the states of an outdated schema depend on the engine and have their own tests.
+/// factory must report ready. The states of an outdated schema are set up differently by each engine, so each
+/// store tests them in its own suite.
 struct ReadinessConformanceTests {
     @Test(arguments: StoreFactory.all)
     func migratedStoreIsReady(factory: StoreFactory) throws {

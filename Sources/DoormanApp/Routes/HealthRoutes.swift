@@ -3,7 +3,7 @@ import DoormanOAuth
 import Logging
 
 /// `GET /healthz`: 200 `{"status":"ok"}` while the process serves requests. `GET /readyz`: 200
-/// `{"status":"ready"}` when the database answers and its migrations are this build's, 503 otherwise.
+/// `{"status":"ready"}` when a query on the database succeeds and its migrations are this build's, 503 otherwise.
 enum HealthRoutes {
     static func register(on router: inout Router, readiness: any StoreReadiness, logger: Logger) {
         let body = Array(#"{"status":"ok"}"#.utf8)

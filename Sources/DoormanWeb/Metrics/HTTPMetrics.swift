@@ -37,7 +37,7 @@ public final class HTTPMetrics: RequestObserver {
         var methodsByTemplate: [String: [HTTPMethod]] = [:]
         for route in routes {
             methodsByTemplate[route.template, default: []].append(route.method)
-            // The router answers HEAD with the GET route.
+            // The router serves HEAD with the GET route.
             if route.method == .get { methodsByTemplate[route.template, default: []].append(.head) }
         }
         var series: [String: RouteSeries] = [:]

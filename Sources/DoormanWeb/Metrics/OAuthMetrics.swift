@@ -15,7 +15,7 @@ public struct OAuthMetrics: Sendable {
     public static let help: [(name: String, text: String)] = [
         (tokensIssuedName, "Access tokens issued at the token endpoint, by grant type."),
         (codesRedeemedName, "Authorization codes redeemed for tokens."),
-        (grantErrorsName, "Token requests answered with an OAuth error, by error code."),
+        (grantErrorsName, "Token requests that failed with an OAuth error, by error code."),
     ]
 
     /// A grant type that issues tokens.
