@@ -51,17 +51,38 @@ public final class NOOPMetricsHandler: MetricsFactory, CounterHandler, RecorderH
 
     private init() {}
 
+    /// Returns this handler, which discards every value.
     public func makeCounter(label: String, dimensions: [(String, String)]) -> any CounterHandler { self }
+
+    /// Returns this handler, which discards every value.
     public func makeRecorder(label: String, dimensions: [(String, String)], aggregate: Bool) -> any RecorderHandler {
         self
     }
+
+    /// Returns this handler, which discards every value.
     public func makeTimer(label: String, dimensions: [(String, String)]) -> any TimerHandler { self }
+
+    /// Does nothing, because the handler has no resources to release.
     public func destroyCounter(_ handler: any CounterHandler) {}
+
+    /// Does nothing, because the handler has no resources to release.
     public func destroyRecorder(_ handler: any RecorderHandler) {}
+
+    /// Does nothing, because the handler has no resources to release.
     public func destroyTimer(_ handler: any TimerHandler) {}
+
+    /// Discards the amount.
     public func increment(by amount: Int64) {}
+
+    /// Does nothing.
     public func reset() {}
+
+    /// Discards the value.
     public func record(_ value: Int64) {}
+
+    /// Discards the value.
     public func record(_ value: Double) {}
+
+    /// Discards the duration.
     public func recordNanoseconds(_ duration: Int64) {}
 }

@@ -7,8 +7,11 @@ protocol PrometheusSeries: AnyObject, Sendable {
 
 /// The kind of a metric family, as its `# TYPE` line names it.
 public enum PrometheusMetricKind: String, Sendable {
+    /// A value that only grows.
     case counter
+    /// A value that goes up and down.
     case gauge
+    /// Counts in cumulative buckets, with a sum and a count.
     case histogram
 }
 

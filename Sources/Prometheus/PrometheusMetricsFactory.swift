@@ -32,10 +32,12 @@ public struct PrometheusMetricsFactory: MetricsFactory {
         self.registry = registry
     }
 
+    /// Returns the registry's counter for the sanitized label and dimensions.
     public func makeCounter(label: String, dimensions: [(String, String)]) -> any CounterHandler {
         registry.makeCounter(name: Self.sanitize(label), labels: Self.sanitize(dimensions))
     }
 
+    /// Returns the registry's gauge when `aggregate` is false, and its value histogram otherwise.
     public func makeRecorder(label: String, dimensions: [(String, String)], aggregate: Bool) -> any RecorderHandler {
         let name = Self.sanitize(label)
         guard aggregate else {
@@ -45,20 +47,24 @@ public struct PrometheusMetricsFactory: MetricsFactory {
             name: name, labels: Self.sanitize(dimensions, isHistogram: true), buckets: valueBuckets[name] ?? defaultValueBuckets)
     }
 
+    /// Returns the registry's duration histogram, with the buckets of `durationBuckets` for its name if listed.
     public func makeTimer(label: String, dimensions: [(String, String)]) -> any TimerHandler {
         let name = Self.sanitize(label)
         return registry.makeDurationHistogram(
             name: name, labels: Self.sanitize(dimensions, isHistogram: true), buckets: durationBuckets[name] ?? defaultDurationBuckets)
     }
 
+    /// Removes the counter from the registry.
     public func destroyCounter(_ handler: any CounterHandler) {
         registry.unregister(handler)
     }
 
+    /// Removes the gauge or histogram from the registry.
     public func destroyRecorder(_ handler: any RecorderHandler) {
         registry.unregister(handler)
     }
 
+    /// Removes the histogram from the registry.
     public func destroyTimer(_ handler: any TimerHandler) {
         registry.unregister(handler)
     }

@@ -2,6 +2,9 @@ import DoormanOAuth
 
 extension SQLiteStore: StoreReadiness {
     /// Reads `schema_migrations` on a pooled connection and compares it with `SQLiteMigrations.all`.
+    ///
+    /// NOTE: when every connection is in use, this waits up to the pool's checkout timeout (5 s by default) before
+    /// it throws `.unavailable`, so a probe with a shorter timeout times out rather than receiving a 503.
     public func readiness() throws(StoreError) -> Readiness {
         let migrator = SQLiteMigrations.migrator()
         do {
