@@ -34,18 +34,24 @@ let package = Package(
             providers: [.apt(["libsodium-dev"])]
         ),
         .target(name: "Logging"),
+        // The API of Apple's swift-metrics, and a Prometheus registry behind it, until those packages can be fetched.
+        .target(name: "Metrics"),
+        .target(name: "Prometheus", dependencies: ["Metrics"]),
         .target(name: "DoormanHTTP", dependencies: ["CMicroHTTPD", "Logging"]),
         .target(name: "DoormanCrypto", dependencies: ["CSodium"]),
         .target(name: "DoormanStorage", dependencies: ["CSQLite", "Logging", "DoormanOAuth"]),
         .target(name: "DoormanPostgres", dependencies: ["CPostgres", "Logging", "DoormanOAuth"]),
         .target(name: "DoormanOAuth", dependencies: ["DoormanCrypto"]),
-        .target(name: "DoormanWeb", dependencies: ["Logging", "DoormanHTTP", "DoormanCrypto", "DoormanOAuth"]),
+        .target(
+            name: "DoormanWeb",
+            dependencies: ["Logging", "DoormanHTTP", "DoormanCrypto", "DoormanOAuth", "Metrics"]
+        ),
         .target(name: "DoormanClient"),
         .target(
             name: "DoormanApp",
             dependencies: [
                 "Logging", "DoormanHTTP", "DoormanCrypto", "DoormanStorage", "DoormanOAuth", "DoormanWeb",
-                "DoormanPostgres",
+                "DoormanPostgres", "Metrics", "Prometheus",
             ]
         ),
         .executableTarget(name: "doorman", dependencies: ["DoormanApp"]),
@@ -64,6 +70,7 @@ let package = Package(
             path: "Tests/DoormanTestSupport"
         ),
         .testTarget(name: "LoggingTests", dependencies: ["Logging"]),
+        .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Prometheus"]),
         .testTarget(name: "DoormanHTTPTests", dependencies: ["DoormanHTTP", "DoormanTestSupport"]),
         .testTarget(name: "DoormanCryptoTests", dependencies: ["DoormanCrypto"]),
         .testTarget(

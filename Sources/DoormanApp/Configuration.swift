@@ -69,6 +69,9 @@ public struct Configuration: Sendable, Equatable {
     /// The time in seconds that in-flight requests may still run after SIGTERM. Default 10.
     public var shutdownTimeout = 10
 
+    /// Whether `GET /metrics` serves Prometheus metrics and requests are counted. Default true.
+    public var metrics = true
+
     /// Creates a configuration with every default.
     public init() {}
 

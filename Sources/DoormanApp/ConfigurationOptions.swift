@@ -4,7 +4,7 @@ extension ConfigurationOption {
     /// Every setting, in the order that help text lists them.
     public static let all: [ConfigurationOption] = [
         host, port, dataDirectory, databaseURL, databasePoolSize, databaseWaitSeconds, logLevel, logFormat, threads,
-        maxHeaderBytes, maxBodyBytes, connectionTimeout, maxConnections, maxConnectionsPerIP, shutdownTimeout,
+        maxHeaderBytes, maxBodyBytes, connectionTimeout, maxConnections, maxConnectionsPerIP, shutdownTimeout, metrics,
     ]
 
     /// The settings that commands touching only storage and logs, such as `migrate`, accept.
@@ -142,6 +142,22 @@ extension ConfigurationOption {
     public static let shutdownTimeout = integer(
         "shutdown-timeout", valueName: "seconds", unit: "seconds", range: 0...3600, field: \.shutdownTimeout,
         help: "Time that in-flight requests may still run after SIGTERM before the server stops."
+    )
+
+    /// `--metrics`, whether `GET /metrics` is served.
+    public static let metrics = ConfigurationOption(
+        name: "metrics", valueName: "boolean", unit: nil,
+        help: "Whether GET /metrics serves request, token and database pool metrics in the Prometheus text format.",
+        expected: "true or false",
+        defaultOverride: nil,
+        parseAndStore: { value, configuration throws(RejectedValue) in
+            switch value.lowercased() {
+            case "true": configuration.metrics = true
+            case "false": configuration.metrics = false
+            default: throw RejectedValue()
+            }
+        },
+        describe: { String($0.metrics) }
     )
 
     /// Creates an option for an integer field that accepts decimal values in `range`.

@@ -72,6 +72,8 @@ public final class SQLiteDatabase: @unchecked Sendable {
     private var openCount = 0
     private var checkedOutCount = 0
     private var isClosed = false
+    private var waitCount = 0
+    private var timeoutCount = 0
 
     /// Opens the database at `path` with one connection, so that an invalid path fails here rather than later.
     public init(path: String, configuration: SQLiteConfiguration = SQLiteConfiguration()) throws {
@@ -154,6 +156,7 @@ public final class SQLiteDatabase: @unchecked Sendable {
     private func reserveConnection() throws(SQLiteDatabaseError) -> Checkout {
         let deadline = MonotonicCondition.deadline(after: configuration.checkoutTimeout)
         return try condition.withLock { () throws(SQLiteDatabaseError) -> Checkout in
+            var hasWaited = false
             while true {
                 guard !isClosed else {
                     throw .closed(path: path)
@@ -167,11 +170,25 @@ public final class SQLiteDatabase: @unchecked Sendable {
                     checkedOutCount += 1
                     return .openNew
                 }
+                if !hasWaited {
+                    hasWaited = true
+                    waitCount += 1
+                }
                 guard condition.wait(until: deadline) else {
+                    timeoutCount += 1
                     throw .checkoutTimedOut(
                         path: path, poolSize: configuration.poolSize, timeout: configuration.checkoutTimeout)
                 }
             }
+        }
+    }
+
+    /// The pool's connections and waits now, read under the pool's lock.
+    public var poolStatistics: SQLitePoolStatistics {
+        condition.withLock {
+            SQLitePoolStatistics(
+                size: configuration.poolSize, open: openCount, inUse: checkedOutCount, idle: idleConnections.count,
+                waits: waitCount, timeouts: timeoutCount)
         }
     }
 

@@ -31,17 +31,20 @@ public struct WebContext: Sendable {
     public let settings: OAuthSettings
     /// The logger for audit events and failures.
     public let logger: Logger
+    /// The counters of the token endpoint.
+    public let metrics: OAuthMetrics
 
-    /// Creates a context.
+    /// Creates a context. `metrics` defaults to counters from the factory that `MetricsSystem` holds.
     public init(
         store: any DoormanStore, now: @escaping @Sendable () -> Int64, random: any RandomSource = SodiumRandomSource(),
-        settings: OAuthSettings = OAuthSettings(), logger: Logger
+        settings: OAuthSettings = OAuthSettings(), logger: Logger, metrics: OAuthMetrics = OAuthMetrics()
     ) {
         self.store = store
         self.now = now
         self.random = random
         self.settings = settings
         self.logger = logger
+        self.metrics = metrics
     }
 
     /// A token issuer with this context's lifetimes and randomness.

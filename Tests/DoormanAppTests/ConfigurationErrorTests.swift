@@ -42,6 +42,8 @@ import Testing
         ("max-connections", "0", "expected an integer from 1 to 1000000"),
         ("max-connections-per-ip", "-5", "expected an integer from 0 to 1000000"),
         ("shutdown-timeout", "3601", "expected an integer from 0 to 3600"),
+        ("metrics", "yes", "expected true or false"),
+        ("metrics", "", "expected true or false"),
     ]
 
     @Test func invalidValuesCoverEveryOption() {

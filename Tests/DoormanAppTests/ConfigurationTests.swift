@@ -20,6 +20,7 @@ let validSamples: [String: (raw: String, stored: String)] = [
     "max-connections": ("10", "10"),
     "max-connections-per-ip": ("0", "0"),
     "shutdown-timeout": ("0", "0"),
+    "metrics": ("FALSE", "false"),
 ]
 
 @Suite struct ConfigurationTests {
@@ -41,6 +42,7 @@ let validSamples: [String: (raw: String, stored: String)] = [
         #expect(configuration.maxConnections == 1024)
         #expect(configuration.maxConnectionsPerIP == 128)
         #expect(configuration.shutdownTimeout == 10)
+        #expect(configuration.metrics)
     }
 
     @Test func optionTableNames() {
@@ -50,7 +52,7 @@ let validSamples: [String: (raw: String, stored: String)] = [
             "--host", "--port", "--data-dir", "--database-url", "--database-pool-size", "--database-wait-seconds",
             "--log-level", "--log-format", "--threads",
             "--max-header-bytes", "--max-body-bytes", "--connection-timeout", "--max-connections",
-            "--max-connections-per-ip", "--shutdown-timeout",
+            "--max-connections-per-ip", "--shutdown-timeout", "--metrics",
         ])
         #expect(Set(flags).count == flags.count)
         #expect(Set(validSamples.keys) == Set(ConfigurationOption.all.map(\.name)))

@@ -97,7 +97,7 @@ struct ResponderTests {
     }
 
     private func respond(_ request: Request) -> Response? {
-        if case .response(let response) = responder().respond(to: request) { response } else { nil }
+        if case .response(let response, _) = responder().respond(to: request) { response } else { nil }
     }
 
     @Test func middlewareStopsRequestAndStillFinishes() throws {
@@ -122,5 +122,33 @@ struct ResponderTests {
         let response = try #require(respond(Request(method: .get, path: "/nowhere")))
         #expect(response.status == .notFound)
         #expect(response.headers["X-Finished"] == "none")
+    }
+}
+
+/// The request that `Responder` hands back with its response, which metrics read the route template from.
+struct ResponderRoutedRequestTests {
+    @Test func matchedRouteCarriesTemplate() {
+        var router = Router()
+        router.get("/items/:id") { _ in Response(contentType: "text/plain", text: "item") }
+        let responder = Responder(router: router, logger: quietLogger())
+        let outcome = responder.respond(to: Request(method: .get, path: "/items/7"))
+
+        guard case .response(_, let routed) = outcome else {
+            Issue.record("expected a response, got \(outcome)")
+            return
+        }
+        #expect(routed.route == "/items/:id")
+        #expect(routed.parameters["id"] == "7")
+    }
+
+    @Test func unmatchedPathHasNoTemplate() {
+        let outcome = Responder(router: Router(), logger: quietLogger()).respond(to: Request(method: .get, path: "/x"))
+
+        guard case .response(let response, let routed) = outcome else {
+            Issue.record("expected a response, got \(outcome)")
+            return
+        }
+        #expect(response.status == .notFound)
+        #expect(routed.route == nil)
     }
 }

@@ -2,16 +2,18 @@ import DoormanHTTP
 import Glibc
 import Logging
 
-/// Starts a real server on an ephemeral loopback port for the duration of a test.
+/// Starts a real server on an ephemeral loopback port for the duration of a test, reporting each response to
+/// `observer` when one is given.
 public func withLiveServer<T>(
     _ router: Router,
+    observer: (any RequestObserver)? = nil,
     configure: (inout HTTPServerConfiguration) -> Void = { _ in },
     _ body: (HTTPServer, Int) throws -> T
 ) throws -> T {
     var configuration = HTTPServerConfiguration()
     configuration.port = 0
     configure(&configuration)
-    let server = HTTPServer(configuration: configuration, router: router, logger: quietLogger())
+    let server = HTTPServer(configuration: configuration, router: router, logger: quietLogger(), observer: observer)
     try server.start()
     defer { server.shutdown() }
     return try body(server, server.port ?? 0)

@@ -10,7 +10,7 @@ enum OpenedDatabase {
     case postgres(PostgresDatabase)
 
     /// A new store on the database.
-    var store: any DoormanStore {
+    var store: any DoormanStore & StoreReadiness {
         switch self {
         case .sqlite(let database): SQLiteStore(database: database)
         case .postgres(let database): PostgresStore(database: database)
@@ -22,6 +22,15 @@ enum OpenedDatabase {
         switch self {
         case .sqlite(let database): database.path
         case .postgres(let database): database.redactedURL
+        }
+    }
+
+    /// A snapshot of the connection pool's use, or nil where the store does not count it yet.
+    var poolStatistics: SQLitePoolStatistics? {
+        switch self {
+        case .sqlite(let database): database.poolStatistics
+        // TODO: count PostgresDatabase's checkouts, waits and timeouts, so that /metrics shows its pool.
+        case .postgres: nil
         }
     }
 

@@ -1,5 +1,6 @@
 import DoormanHTTP
 import Logging
+import Metrics
 
 /// `doorman serve`: opens the database, starts the HTTP server and runs until SIGTERM or SIGINT.
 struct ServeCommand {
@@ -9,8 +10,14 @@ struct ServeCommand {
         let logger = Logger(label: "doorman")
         let signals = SignalWaiter()
         let database = try DatabaseSetup.open(configuration, logger: logger)
-        let router = Routes.make(database: database, logger: logger)
-        let server = HTTPServer(configuration: serverConfiguration, router: router, logger: logger)
+        let metrics = configuration.metrics ? ServerMetrics(database: database) : nil
+        if let metrics {
+            MetricsSystem.bootstrap(metrics.factory)
+        }
+        let router = Routes.make(database: database, logger: logger, metrics: metrics)
+        let server = HTTPServer(
+            configuration: serverConfiguration, router: router, logger: logger,
+            observer: metrics?.requestObserver(for: router))
         do {
             try server.start()
         } catch {

@@ -47,6 +47,11 @@ public struct Router: Sendable {
     /// Creates an empty router.
     public init() {}
 
+    /// Every route, literal templates first, each group in no particular order.
+    public var routes: [Route] {
+        literalRoutes.values.flatMap(\.values) + parameterRoutes
+    }
+
     /// Adds a synchronous handler for `method` and `template`.
     public mutating func add(_ method: HTTPMethod, _ template: String, use handler: @escaping SynchronousHandler) {
         insert(method, template, .synchronous(handler))

@@ -12,6 +12,7 @@ public final class HTTPServer: @unchecked Sendable {
     public let configuration: HTTPServerConfiguration
     let responder: Responder
     let logger: Logger
+    let observer: (any RequestObserver)?
     let requestIDs = RequestIDGenerator()
     let handlerExecutor = HandlerExecutor()
     let inFlightRequests = Atomic<Int>(0)
@@ -32,11 +33,15 @@ public final class HTTPServer: @unchecked Sendable {
         let port: Int
     }
 
-    /// Creates a server that routes requests through `router`. Nothing listens before `start()`.
-    public init(configuration: HTTPServerConfiguration, router: Router, logger: Logger) {
+    /// Creates a server that routes requests through `router` and reports each response to `observer`.
+    /// Nothing listens before `start()`.
+    public init(
+        configuration: HTTPServerConfiguration, router: Router, logger: Logger, observer: (any RequestObserver)? = nil
+    ) {
         self.configuration = configuration
         self.responder = Responder(router: router, logger: logger)
         self.logger = logger
+        self.observer = observer
     }
 
     /// The port the server listens on, known after `start()` even when configured as 0; nil otherwise.

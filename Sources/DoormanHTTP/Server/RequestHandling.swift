@@ -34,8 +34,8 @@ extension HTTPServer {
             return send(error.response(for: fallback), for: fallback, on: connection, state)
         }
         switch responder.respond(to: request) {
-        case .response(let response):
-            return send(response, for: request, on: connection, state)
+        case .response(let response, let routed):
+            return send(response, for: routed, on: connection, state)
         case .deferred(let routed, let handler):
             return suspend(connection, state, routed, handler)
         }

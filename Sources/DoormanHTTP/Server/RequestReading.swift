@@ -75,7 +75,9 @@ extension HTTPServer {
                 metadata: ["request.id": "\(request.requestID)", "http.header": "\(field.name)"])
         }
         MHD_add_response_header(handle, "X-Request-Id", request.requestID)
-        logAccess(request, response.status, state)
+        let elapsed = monotonicNanoseconds() &- state.startTime
+        logAccess(request, response.status, elapsed)
+        observer?.requestCompleted(request, status: response.status, durationNanoseconds: elapsed)
         return MHD_queue_response(connection, UInt32(response.status.code), handle)
     }
 
@@ -84,8 +86,7 @@ extension HTTPServer {
 
     /// One line per request: method, path without the query string, status, duration and request id.
     /// Query strings, headers, cookies and bodies are never logged, because they can carry codes and tokens.
-    private func logAccess(_ request: Request, _ status: HTTPStatus, _ state: ConnectionState) {
-        let elapsed = monotonicNanoseconds() &- state.startTime
+    private func logAccess(_ request: Request, _ status: HTTPStatus, _ elapsed: UInt64) {
         logger.info(
             "request completed",
             metadata: [

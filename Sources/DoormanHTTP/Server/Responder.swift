@@ -15,8 +15,10 @@ public struct Responder: Sendable {
     }
 
     /// What a request needs next: a response now, or an asynchronous handler to await.
+    ///
+    /// Both carry the request as routed, with its `route` template and path parameters set when a route matched.
     public enum Outcome: Sendable {
-        case response(Response)
+        case response(Response, Request)
         case deferred(Request, AsynchronousHandler)
     }
 
@@ -26,16 +28,16 @@ public struct Responder: Sendable {
         do {
             switch try router.match(request.method, path: request.path) {
             case .notFound:
-                return .response(finish(request, Self.notFound(request)))
+                return .response(finish(request, Self.notFound(request)), request)
             case .methodNotAllowed(let allowed):
-                return .response(finish(request, Self.methodNotAllowed(request, allowed: allowed)))
+                return .response(finish(request, Self.methodNotAllowed(request, allowed: allowed)), request)
             case .found(let route, let parameters):
                 request.parameters = parameters
                 request.route = route.template
                 return try run(route, request)
             }
         } catch {
-            return .response(finish(request, errorResponse(error, for: request)))
+            return .response(finish(request, errorResponse(error, for: request)), request)
         }
     }
 
@@ -64,15 +66,15 @@ public struct Responder: Sendable {
         var request = request
         for middleware in router.middleware {
             if let early = try middleware.prepare(&request) {
-                return .response(finish(request, early))
+                return .response(finish(request, early), request)
             }
         }
         switch route.handler {
         case .synchronous(let handler):
             do {
-                return .response(finish(request, try handler(request)))
+                return .response(finish(request, try handler(request)), request)
             } catch {
-                return .response(finish(request, errorResponse(error, for: request)))
+                return .response(finish(request, errorResponse(error, for: request)), request)
             }
         case .asynchronous(let handler):
             return .deferred(request, handler)

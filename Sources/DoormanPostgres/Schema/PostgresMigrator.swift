@@ -44,6 +44,16 @@ public struct PostgresMigrator: Sendable {
         }
     }
 
+    /// Reads the recorded migrations and checks them against the list without applying any.
+    ///
+    /// Returns the highest recorded version and how many migrations of the list are not applied yet. Throws
+    /// `PostgresMigrationError` where `migrate` would refuse the schema, and the connection's errors.
+    public func status(_ database: PostgresDatabase) throws -> (schemaVersion: Int, pendingCount: Int) {
+        let recorded = try database.read { connection in try Self.recorded(connection) }
+        let appliedCount = try validate(recorded)
+        return (recorded.last?.version ?? 0, migrations.count - appliedCount)
+    }
+
     /// Returns the highest recorded version, or 0 for a database without migrations. Does not validate.
     public func currentVersion(_ database: PostgresDatabase) throws -> Int {
         try database.read { connection in try Self.recorded(connection).last?.version ?? 0 }

@@ -29,6 +29,7 @@ struct TokenEndpoint: Sendable {
             return TokenEndpointResponse.success(try grant(tokenRequest, audit: audit))
         } catch let error as OAuthError {
             audit.rejected(error, clientID: clientID)
+            context.metrics.grantFailed(error.code)
             return TokenEndpointResponse.failure(error)
         } catch {
             return storeFailure(error, request: request)
@@ -61,9 +62,13 @@ struct TokenEndpoint: Sendable {
         context.logger.error(
             "token request failed",
             metadata: ["request.id": "\(request.requestID)", "error": "\(String(reflecting: error))"])
+        let code: OAuthErrorCode
         if case .unavailable = error as? StoreError {
-            return TokenEndpointResponse.failure(OAuthError(.temporarilyUnavailable))
+            code = .temporarilyUnavailable
+        } else {
+            code = .serverError
         }
-        return TokenEndpointResponse.failure(OAuthError(.serverError))
+        context.metrics.grantFailed(code)
+        return TokenEndpointResponse.failure(OAuthError(code))
     }
 }

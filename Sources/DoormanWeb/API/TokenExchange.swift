@@ -23,6 +23,8 @@ struct TokenExchange {
         case .redeemed:
             audit.codeConsumed(code)
             audit.tokenIssued(issued.accessToken, grantType: "authorization_code")
+            context.metrics.codeRedeemed()
+            context.metrics.tokenIssued(grantType: .authorizationCode)
             return issued.response
         case .alreadyConsumed:
             try revokeReplayedCode(code)
@@ -51,6 +53,7 @@ struct TokenExchange {
         case .rotated:
             audit.refreshRotated(token)
             audit.tokenIssued(issued.accessToken, grantType: "refresh_token")
+            context.metrics.tokenIssued(grantType: .refreshToken)
             return issued.response
         case .alreadyRevoked(let current):
             try revokeReusedRefreshToken(current)
