@@ -4,7 +4,7 @@ extension ConfigurationOption {
     /// Every setting, in the order that help text lists them.
     public static let all: [ConfigurationOption] = [
         host, port, dataDirectory, databaseURL, logLevel, logFormat, threads, maxHeaderBytes, maxBodyBytes,
-        connectionTimeout, maxConnections, maxConnectionsPerIP, shutdownTimeout,
+        connectionTimeout, maxConnections, maxConnectionsPerIP, shutdownTimeout, publicURL,
     ]
 
     /// The settings that commands touching only storage and logs, such as `migrate`, accept.
@@ -123,6 +123,19 @@ extension ConfigurationOption {
     public static let shutdownTimeout = integer(
         "shutdown-timeout", valueName: "seconds", unit: "seconds", range: 0...3600, field: \.shutdownTimeout,
         help: "Time that in-flight requests may still run after SIGTERM before the server stops."
+    )
+
+    /// `--public-url`, the URL at which clients reach the server.
+    public static let publicURL = ConfigurationOption(
+        name: "public-url", valueName: "url", unit: nil,
+        help: "URL at which clients and browsers reach the server: the OAuth issuer and the base of absolute URLs. "
+            + "Set it when a proxy or TLS terminator sits in front; https also turns on Strict-Transport-Security.",
+        expected: "an absolute http or https URL without path, query or fragment, such as https://doorman.example",
+        defaultOverride: "http://<host>:<port>",
+        parseAndStore: { value, configuration throws(RejectedValue) in
+            configuration.publicURL = try parsePublicURL(value)
+        },
+        describe: \.effectivePublicURL
     )
 
     /// Creates an option for an integer field that accepts decimal values in `range`.

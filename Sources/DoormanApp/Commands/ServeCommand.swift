@@ -1,5 +1,6 @@
 import DoormanHTTP
 import DoormanStorage
+import DoormanWeb
 import Logging
 
 /// `doorman serve`: opens the database, starts the HTTP server and runs until SIGTERM or SIGINT.
@@ -10,7 +11,8 @@ struct ServeCommand {
         let logger = Logger(label: "doorman")
         let signals = SignalWaiter()
         let database = try DatabaseSetup.openAndMigrate(configuration, logger: logger)
-        let router = Routes.make(database: database, logger: logger)
+        let publicURL = PublicBaseURL(configuration.effectivePublicURL)
+        let router = Routes.make(database: database, logger: logger, publicURL: publicURL)
         let server = HTTPServer(configuration: serverConfiguration, router: router, logger: logger)
         do {
             try server.start()
@@ -18,6 +20,12 @@ struct ServeCommand {
             try? database.close()
             throw error
         }
+        // NOTE: a request that arrives between start() and this line sees port 0 in the derived URL. Only a server
+        // started on port 0 without --public-url, which tests use, derives it here.
+        if configuration.publicURL == nil, configuration.port == 0, let port = server.port {
+            publicURL.value = Configuration.derivedPublicURL(host: configuration.host, port: port)
+        }
+        logger.info("public URL set", metadata: ["http.public_url": "\(publicURL.value)"])
 
         let signal = signals.wait()
         logger.info("shutdown started", metadata: ["signal": "\(signal)"])

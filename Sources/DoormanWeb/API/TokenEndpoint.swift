@@ -58,12 +58,7 @@ struct TokenEndpoint: Sendable {
     }
 
     private func storeFailure(_ error: any Error, request: Request) -> Response {
-        context.logger.error(
-            "token request failed",
-            metadata: ["request.id": "\(request.requestID)", "error": "\(String(reflecting: error))"])
-        if case .unavailable = error as? StoreError {
-            return TokenEndpointResponse.failure(OAuthError(.temporarilyUnavailable))
-        }
-        return TokenEndpointResponse.failure(OAuthError(.serverError))
+        TokenEndpointResponse.storeFailure(
+            error, request: request, logger: context.logger, message: "token request failed")
     }
 }
