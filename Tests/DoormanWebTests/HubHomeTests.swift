@@ -1,6 +1,7 @@
 import DoormanHTTP
 import DoormanOAuth
 import DoormanTestSupport
+import DoormanWeb
 import Testing
 
 @Suite("Hub home and membership pages", .serialized)
