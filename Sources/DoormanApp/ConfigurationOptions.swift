@@ -130,7 +130,7 @@ extension ConfigurationOption {
         name: "public-url", valueName: "url", unit: nil,
         help: "URL at which clients and browsers reach the server: the OAuth issuer and the base of absolute URLs. "
             + "Set it when a proxy or TLS terminator sits in front; https also turns on Strict-Transport-Security.",
-        expected: "an absolute http or https URL without path, query or fragment, such as https://doorman.example",
+        expected: "an http or https origin, such as https://doorman.example",
         defaultOverride: "http://<host>:<port>",
         parseAndStore: { value, configuration throws(RejectedValue) in
             configuration.publicURL = try parsePublicURL(value)

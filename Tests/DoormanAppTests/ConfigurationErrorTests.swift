@@ -2,6 +2,9 @@ import Testing
 
 @testable import DoormanApp
 
+/// The reason every rejected `--public-url` value gets.
+private let publicURLReason = "expected an http or https origin, such as https://doorman.example"
+
 @Suite struct ConfigurationErrorTests {
     /// Invalid values for each option, with the reason the error must give.
     static let invalidValues: [(name: String, value: String, reason: String)] = [
@@ -33,6 +36,17 @@ import Testing
         ("max-connections", "0", "expected an integer from 1 to 1000000"),
         ("max-connections-per-ip", "-5", "expected an integer from 0 to 1000000"),
         ("shutdown-timeout", "3601", "expected an integer from 0 to 3600"),
+        ("public-url", "doorman.example", publicURLReason),
+        ("public-url", "https://doorman.example/path", publicURLReason),
+        ("public-url", "ftp://doorman.example", publicURLReason),
+        ("public-url", "https://doorman.example?x=1", publicURLReason),
+        ("public-url", "https://doorman.example#top", publicURLReason),
+        ("public-url", "https://user@doorman.example", publicURLReason),
+        ("public-url", "https://doorman.example:0", publicURLReason),
+        ("public-url", "https://doorman.example:+80", publicURLReason),
+        ("public-url", "https://", publicURLReason),
+        ("public-url", "https://doorman..example", publicURLReason),
+        ("public-url", "https://dörman.example", publicURLReason),
     ]
 
     @Test func invalidValuesCoverEveryOption() {
