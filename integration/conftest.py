@@ -17,7 +17,8 @@ def doorman(tmp_path_factory):
     """A running `doorman serve` on a fresh data directory, filled through the administration commands.
 
     Yields a `Doorman` with the server, `web_app` (client credentials), `buyer` (a member of the web app's
-    product), `visitor` (no membership), the data directory and the product's id. Stops the server with SIGTERM and checks that it exits with 0."""
+    product), `visitor` (no membership), the data directory and the product's id.
+    Stops the server with SIGTERM and checks that it exits with 0."""
     data_dir = str(tmp_path_factory.mktemp("doorman-data"))
     migrate(data_dir)
 
@@ -50,7 +51,7 @@ def doorman(tmp_path_factory):
 
 class Doorman:
     """The session's server and the records made for it: `data_dir` for more administration commands, and
-    `product_id`, the product that the buyer holds and the web app serves."""
+    `product_id`, the product that the buyer has bought and the web app serves."""
 
     def __init__(self, server, web_app, buyer, visitor, data_dir, product_id):
         self.server = server

@@ -21,10 +21,11 @@ struct TokenIntrospectionTests {
         let result = fields(.access(access), user: user)
 
         #expect(result.map(\.name) == ["active", "scope", "client_id", "username", "sub", "token_type", "exp", "iat"])
-        #expect(result.map(\.value) == [
-            .boolean(true), .string("api"), .string("app_conf"), .string("ada"), .string("user_1"),
-            .string("access_token"), .integer(8_100), .integer(900),
-        ])
+        #expect(
+            result.map(\.value) == [
+                .boolean(true), .string("api"), .string("app_conf"), .string("ada"), .string("user_1"),
+                .string("access_token"), .integer(8_100), .integer(900),
+            ])
     }
 
     @Test func activeRefreshTokenNamesItsType() {

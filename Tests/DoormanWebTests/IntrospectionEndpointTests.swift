@@ -11,7 +11,8 @@ struct IntrospectionEndpointTests {
         try await APIFixture.run { fixture in
             let access = try await fixture.accessToken()
 
-            let reply = try await fixture.client.postForm(introspectPath, [("token", access)] + fixture.courseCredentials)
+            let reply = try await fixture.client.postForm(
+                introspectPath, [("token", access)] + fixture.courseCredentials)
 
             let expiry = APIFixture.start + 7200
             #expect(reply.status == 200)

@@ -112,7 +112,9 @@ struct StoredRedirectURITests {
     func authorizeShowsErrorPage(uri: String) async throws {
         let fixture = try PageFixture()
         try Self.addWebApp(fixture, uri: uri)
-        let pairs: [URLEncodedForm.Pair] = [.init(name: "client_id", value: "app_stale"), .init(name: "scope", value: "x")]
+        let pairs: [URLEncodedForm.Pair] = [
+            .init(name: "client_id", value: "app_stale"), .init(name: "scope", value: "x"),
+        ]
         let withoutTarget = "/oauth/authorize?" + URLEncodedForm(pairs).serialized()
         let withTarget =
             "/oauth/authorize?" + URLEncodedForm(pairs + [.init(name: "redirect_uri", value: uri)]).serialized()

@@ -49,7 +49,7 @@ class Client:
 
 
 def body_credentials(client):
-    """`client_id` and, for a confidential client, `client_secret`, as body parameters."""
+    """Return `client_id` and, for a confidential client, `client_secret`, as body parameters."""
     credentials = {"client_id": client.client_id}
     if client.secret is not None:
         credentials["client_secret"] = client.secret
@@ -57,7 +57,7 @@ def body_credentials(client):
 
 
 def basic_header(client_id, secret, form_encode=True):
-    """The `Authorization: Basic` value of RFC 6749 section 2.3.1: id and secret form-urlencoded, then Base64.
+    """Return the `Authorization: Basic` value of RFC 6749 section 2.3.1: id and secret form-urlencoded, then Base64.
 
     `form_encode=False` leaves them as they are, as a client that skips the encoding sends them."""
     if form_encode:
@@ -72,7 +72,7 @@ def post(doorman, path, data=None, headers=None, json=None):
 
 
 def confidential_client(doorman):
-    """The session's web app as a `Client`."""
+    """Return the session's web app as a `Client`."""
     return Client(doorman.web_app.client_id, doorman.web_app.client_secret)
 
 
@@ -105,12 +105,12 @@ def try_create_web_app(doorman, callback_url):
 
 
 def oauth_error(response):
-    """`(status, error)` of an OAuth error response, for one-line comparisons."""
+    """Return `(status, error)` of an OAuth error response, for one-line comparisons."""
     return response.status_code, response.json().get("error")
 
 
 def signed_in_browser(doorman, account):
-    """A `Browser` whose session has signed in as `account` through the sign-in form."""
+    """Sign in as `account` through the sign-in form and return the `Browser` of that session."""
     session = Browser(doorman.base_url)
     form = read_form(session.get("/login").text, "/login")
     response = session.post("/login", dict(form["fields"], username=account.username, password=account.password))
@@ -119,5 +119,5 @@ def signed_in_browser(doorman, account):
 
 
 def database_path(doorman):
-    """The SQLite file of the session's server."""
+    """Return the path of the session server's SQLite file."""
     return doorman.data_dir + "/doorman.sqlite3"

@@ -69,7 +69,7 @@ def test_basic_and_body_secret_is_invalid_request(doorman, client, path):
 
 
 @pytest.mark.parametrize("path", CLIENT_ENDPOINTS)
-def test_basic_and_other_body_client_id_is_invalid_request(doorman, client, other_client, path):
+def test_basic_with_other_body_client_id(doorman, client, other_client, path):
     """RFC 6749 section 2.3: a body `client_id` naming another client than Basic does is a 400 invalid_request."""
     response = post(doorman, path, data={**CLIENT_ENDPOINTS[path], "client_id": other_client.client_id},
                     headers={"Authorization": basic_header(client.client_id, client.secret)})

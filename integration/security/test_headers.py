@@ -29,7 +29,7 @@ def test_token_response_is_not_cached(doorman, tokens, client):
 
 
 def test_introspection_response_is_not_cached(doorman, tokens, client):
-    """RFC 7662 section 2.2 and RFC 6749 section 5.1: introspection answers are not cached."""
+    """RFC 7662 section 2.2 and RFC 6749 section 5.1: introspection responses are not cached."""
     response = post(doorman, INTROSPECT_PATH, data={"token": tokens["access_token"], **body_credentials(client)})
     assert response.status_code == 200
     assert_no_cache(response)
@@ -90,7 +90,7 @@ def test_preflight_gets_no_cors_allowance(doorman, path):
 
 @pytest.mark.parametrize("path", [TOKEN_PATH, REVOKE_PATH, INTROSPECT_PATH])
 def test_cross_origin_post_gets_no_cors_allowance(doorman, client, path):
-    """RFC 9700 section 2.6: a cross-origin POST gets no Access-Control-* field, so a browser hides the answer."""
+    """RFC 9700 section 2.6: a cross-origin POST gets no Access-Control-* field, so a browser hides the response."""
     response = post(doorman, path, data={"token": "t", **body_credentials(client)},
                     headers={"Origin": "https://evil.example"})
     assert [name for name in response.headers if name.lower().startswith("access-control-")] == []

@@ -10,8 +10,8 @@ import pytest
 import requests
 
 from security_support import (
-    HTTPS_PUBLIC_URL, CLIENT_ENDPOINTS, METADATA_PATH, TIMEOUT_SECONDS, TOKEN_PATH, basic_header, body_credentials, oauth_error, post,
-    signed_in_browser,
+    CLIENT_ENDPOINTS, HTTPS_PUBLIC_URL, METADATA_PATH, TIMEOUT_SECONDS, TOKEN_PATH, basic_header, body_credentials,
+    oauth_error, post, signed_in_browser,
 )
 
 # What each endpoint returns for the request of CLIENT_ENDPOINTS once the client is authenticated.
@@ -32,7 +32,7 @@ def metadata(base_url):
 
 def test_issuer_is_the_public_url(doorman):
     """RFC 8414 sections 2 and 3.3: `issuer` is the server's URL without query or fragment, and equals the URL
-    the document was fetched from; by default it is http://HOST:PORT of the listening socket."""
+    the document was fetched from. By default it is http://HOST:PORT of the listening socket."""
     document = metadata(doorman.base_url)
     assert document["issuer"] == doorman.base_url
     for name in ["authorization_endpoint", "token_endpoint", "revocation_endpoint", "introspection_endpoint"]:
@@ -124,7 +124,8 @@ def test_advertised_challenge_method_works_and_plain_is_refused(doorman):
     accepted = authorize(browser, doorman, code_challenge=challenge, code_challenge_method="S256")
     refused = authorize(browser, doorman, code_challenge=verifier, code_challenge_method="plain")
 
-    assert "code" in accepted and "error" not in accepted
+    assert "code" in accepted
+    assert "error" not in accepted
     assert refused["error"] == "invalid_request"
 
 

@@ -103,7 +103,8 @@ def stale_web_app(doorman):
     created = create_web_app(doorman, "Security Stale App", STALE_CALLBACK_URL)
     with sqlite3.connect(database_path(doorman)) as connection:
         changed = connection.execute(
-            "UPDATE web_app_redirect_uris SET uri = ? WHERE uri = ?", ("http://evil.example/callback", STALE_CALLBACK_URL)
+            "UPDATE web_app_redirect_uris SET uri = ? WHERE uri = ?",
+            ("http://evil.example/callback", STALE_CALLBACK_URL),
         ).rowcount
     assert changed == 1
     return created
@@ -112,7 +113,7 @@ def stale_web_app(doorman):
 @pytest.mark.parametrize("send_redirect_uri", [False, True])
 def test_stored_unverified_uri_is_never_redirected_to(doorman, stale_web_app, send_redirect_uri):
     """RFC 9700 section 4.11: an error or success redirect never reaches a URI that fails the registration
-    rules, even when it is stored; the error page shows the problem."""
+    rules, even when it is stored. The error page shows the problem instead."""
     browser = signed_in_browser(doorman, doorman.buyer)
     requested = "http://evil.example/callback" if send_redirect_uri else None
     assert_error_page(browser.get(authorize_path(stale_web_app["client_id"], requested)))

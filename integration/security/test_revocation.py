@@ -42,7 +42,7 @@ def test_access_token_is_revoked_alone(doorman, client, tokens, path):
 
 @pytest.mark.parametrize("hint", [None, "refresh_token", "access_token", "unknown_type"])
 def test_refresh_token_revokes_its_grant(doorman, client, tokens, hint):
-    """RFC 7009 sections 2.1 and 2.2: revoking a refresh token also revokes the access tokens of its grant; a
+    """RFC 7009 sections 2.1 and 2.2: revoking a refresh token also revokes the access tokens of its grant. A
     wrong or unknown `token_type_hint` only changes the search order."""
     extra = {"token_type_hint": hint} if hint else {}
     assert_revoked_answer(revoke(doorman, client, tokens["refresh_token"], **extra))
@@ -74,7 +74,7 @@ def test_unknown_token_answers_200(doorman, client, token):
 @pytest.mark.parametrize("kind", ["access_token", "refresh_token"])
 def test_token_of_another_client_is_not_revoked(doorman, other_client, client, tokens, kind):
     """RFC 7009 section 2.1: the server checks that the token was issued to the caller. Doorman leaves another
-    client's token untouched and answers 200, as for an unknown token, so that no client learns whether it
+    client's token untouched and returns 200, as for an unknown token, so that no client learns whether it
     exists."""
     assert_revoked_answer(revoke(doorman, other_client, tokens[kind]))
     assert me_status(doorman, tokens["access_token"]) == 200
@@ -91,7 +91,7 @@ def test_client_is_authenticated_before_the_token(doorman, client, tokens):
 
 
 def test_missing_token_is_invalid_request(doorman, client):
-    """RFC 7009 section 2.1: `token` is required; without it the answer is 400 invalid_request."""
+    """RFC 7009 section 2.1: `token` is required, so a request without it gets 400 invalid_request."""
     response = post(doorman, REVOKE_PATH, data=body_credentials(client))
     assert oauth_error(response) == (400, "invalid_request")
     assert response.json()["error_description"] == "Missing required parameter: token."

@@ -20,8 +20,8 @@ struct ServeCommand {
             try? database.close()
             throw error
         }
-        // NOTE: a request that arrives between start() and this line sees port 0 in the derived URL. Only a server
-        // started on port 0 without --public-url, which tests use, derives it here.
+        // NOTE: a request that arrives between start() and this line gets port 0 in the derived URL. Only a server
+        // started on port 0 without --public-url, as tests start it, derives the URL here.
         if configuration.publicURL == nil, configuration.port == 0, let port = server.port {
             publicURL.value = Configuration.derivedPublicURL(host: configuration.host, port: port)
         }

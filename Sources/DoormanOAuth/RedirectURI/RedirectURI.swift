@@ -34,11 +34,8 @@ public enum RedirectURI {
         let chosen: String
         if let requested, !requested.isEmpty {
             guard let match = registered.first(where: { matches(registered: $0, requested: requested) }) else {
-                return .failure(
-                    OAuthError(
-                        .invalidRedirectURI,
-                        debugCause: "redirect_uri \(String(reflecting: String(requested.prefix(200)))) is not registered"
-                    ))
+                let shown = String(reflecting: String(requested.prefix(200)))
+                return .failure(OAuthError(.invalidRedirectURI, debugCause: "redirect_uri \(shown) is not registered"))
             }
             chosen = match
         } else {

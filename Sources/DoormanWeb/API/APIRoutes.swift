@@ -14,8 +14,8 @@ public enum APIRoutes {
 
     /// Adds the OAuth endpoints, the metadata, the `/v5/me` routes and `GET /check/:access_expression` to `router`.
     ///
-    /// The OAuth endpoints answer POST alone. None of them sends `Access-Control-*` fields, so a browser's CORS
-    /// preflight (an OPTIONS request, answered 405) grants no other origin access to them.
+    /// The OAuth endpoints accept POST alone. None of them sends `Access-Control-*` fields, so a browser's CORS
+    /// preflight, an OPTIONS request that gets 405, grants no other origin access to them.
     public static func register(on router: inout Router, context: WebContext) {
         let tokenEndpoint = TokenEndpoint(context: context)
         for path in tokenPaths {

@@ -1,17 +1,17 @@
 import DoormanHTTP
 import DoormanOAuth
 
-/// `POST /oauth/introspect`: tells an authenticated client whether one of its tokens is active (RFC 7662).
+/// `POST /oauth/introspect`: reports to an authenticated client whether one of its tokens is active (RFC 7662).
 ///
 /// The steps, in order:
 /// 1. Read the request as the revocation endpoint does (`TokenRequestReading.tokenReference`).
 /// 2. Authenticate the caller with `ClientAuthentication.verifyConfidential`: a public client, a wrong secret or
 ///    no credentials is 401 `invalid_client` with `WWW-Authenticate: Basic` (RFC 7662 section 2.3).
 /// 3. Find the token by its hash, the hinted type first, and its user.
-/// 4. Answer with `TokenIntrospection.fields`: the token's details when it is active and was issued to the caller,
+/// 4. Respond with `TokenIntrospection.fields`: the token's details when it is active and was issued to the caller,
 ///    otherwise only `{"active":false}`.
 ///
-/// Every answer carries `Cache-Control: no-store` and `Pragma: no-cache`.
+/// Every response carries `Cache-Control: no-store` and `Pragma: no-cache`.
 struct IntrospectionEndpoint: Sendable {
     /// The path of the endpoint.
     static let path = "/oauth/introspect"

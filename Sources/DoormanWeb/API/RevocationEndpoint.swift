@@ -10,10 +10,10 @@ import Logging
 /// 2. Find the token by its hash, the hinted type first (`FoundToken.find`).
 /// 3. Apply `TokenRevocation.action`: an access token is revoked alone, a refresh token revokes its whole grant.
 ///
-/// The answer is 200 with an empty body for a token that was revoked, was revoked already, is unknown, or was
-/// issued to another client, which is left untouched. RFC 7009 section 2.1 would refuse the last case with an
-/// error, but Doorman answers it like an unknown token, so that the endpoint tells no client whether a token of
-/// another client exists. Both token types can be revoked, so `unsupported_token_type` is never sent.
+/// The response is 200 with an empty body for a token that was revoked, was revoked already, is unknown, or was
+/// issued to another client, which is left untouched. RFC 7009 section 2.1 lets the server reject the last case
+/// with an error, but Doorman treats it like an unknown token, so that the endpoint reveals to no client whether a
+/// token of another client exists. Both token types can be revoked, so `unsupported_token_type` is never sent.
 struct RevocationEndpoint: Sendable {
     /// The paths of the endpoint, next to the token endpoint's aliases.
     static let paths = ["/oauth/revoke", "/v5/oauth/revoke", "/api/v5/oauth/revoke"]
@@ -41,7 +41,7 @@ struct RevocationEndpoint: Sendable {
         }
     }
 
-    /// The answer to every accepted request: 200, an empty body, and no caching.
+    /// The response to every accepted request: 200, an empty body, and no caching.
     static var revoked: Response {
         Response(status: .ok, headers: ["Cache-Control": "no-store", "Pragma": "no-cache"])
     }
@@ -69,9 +69,11 @@ struct RevocationEndpoint: Sendable {
     }
 }
 
-/// The audit events of the revocation endpoint, which never carry the token: `token.revoked` at info when a token
-/// of the caller was revoked or found revoked already, and `token.revocation_ignored` when the token belongs to
-/// another client (notice) or is unknown (debug, because a client that scans for tokens would flood the log).
+/// The audit events of the revocation endpoint, which never carry the token.
+///
+/// `token.revoked` (info) records a token of the caller that was revoked or found revoked already.
+/// `token.revocation_ignored` records a token of another client (notice) or an unknown token (debug, because a
+/// client that scans for tokens would flood the log).
 struct RevocationAudit {
     let logger: Logger
     let requestID: String
