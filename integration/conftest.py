@@ -17,7 +17,8 @@ def doorman(tmp_path_factory):
     """A running `doorman serve` on a fresh data directory, filled through the administration commands.
 
     Yields a `Doorman` with the server, `web_app` (client credentials), `buyer` (a member of the web app's
-    product) and `visitor` (no membership). Stops the server with SIGTERM and checks that it exits with 0."""
+    product), `visitor` (no membership), the data directory and the product's id.
+    Stops the server with SIGTERM and checks that it exits with 0."""
     data_dir = str(tmp_path_factory.mktemp("doorman-data"))
     migrate(data_dir)
 
@@ -41,21 +42,25 @@ def doorman(tmp_path_factory):
 
     server = DoormanServer.start(data_dir)
     try:
-        yield Doorman(server=server, web_app=web_app, buyer=buyer, visitor=visitor)
+        yield Doorman(server=server, web_app=web_app, buyer=buyer, visitor=visitor, data_dir=data_dir,
+                      product_id=product["id"])
     finally:
         status = server.stop()
     assert status == 0, f"doorman serve exited with {status} after SIGTERM:\n{server.log}"
 
 
 class Doorman:
-    """The session's server and the records made for it."""
+    """The session's server and the records made for it: `data_dir` for more administration commands, and
+    `product_id`, the product that the buyer has bought and the web app serves."""
 
-    def __init__(self, server, web_app, buyer, visitor):
+    def __init__(self, server, web_app, buyer, visitor, data_dir, product_id):
         self.server = server
         self.base_url = server.base_url
         self.web_app = web_app
         self.buyer = buyer
         self.visitor = visitor
+        self.data_dir = data_dir
+        self.product_id = product_id
 
 
 @pytest.fixture

@@ -72,6 +72,10 @@ public struct Configuration: Sendable, Equatable {
     /// Whether `GET /metrics` serves Prometheus metrics and requests are counted. Default true.
     public var metrics = true
 
+    /// The URL at which clients and browsers reach the server, such as `https://doorman.example`: an absolute
+    /// `http` or `https` URL without path, query or fragment. Nil means `derivedPublicURL`. Default nil.
+    public var publicURL: String?
+
     /// Creates a configuration with every default.
     public init() {}
 
@@ -108,6 +112,18 @@ public struct Configuration: Sendable, Equatable {
             handler.logLevel = level
             return handler
         }
+    }
+
+    /// `publicURL`, or `http://HOST:PORT` from `host` and `port` when it is not set, with an IPv6 host in
+    /// brackets. Port 0 stays 0 here; `doorman serve` puts in the port the system chose.
+    public var effectivePublicURL: String {
+        publicURL ?? Configuration.derivedPublicURL(host: host, port: port)
+    }
+
+    /// Returns `http://HOST:PORT`, with an IPv6 `host` in brackets.
+    public static func derivedPublicURL(host: String, port: Int) -> String {
+        let hostPart = host.contains(":") ? "[\(host)]" : host
+        return "http://\(hostPart):\(port)"
     }
 
     static let sqliteScheme = "sqlite:"

@@ -5,6 +5,7 @@ extension ConfigurationOption {
     public static let all: [ConfigurationOption] = [
         host, port, dataDirectory, databaseURL, databasePoolSize, databaseWaitSeconds, logLevel, logFormat, threads,
         maxHeaderBytes, maxBodyBytes, connectionTimeout, maxConnections, maxConnectionsPerIP, shutdownTimeout, metrics,
+        publicURL,
     ]
 
     /// The settings that commands touching only storage and logs, such as `migrate`, accept.
@@ -158,6 +159,19 @@ extension ConfigurationOption {
             }
         },
         describe: { String($0.metrics) }
+    )
+
+    /// `--public-url`, the URL at which clients reach the server.
+    public static let publicURL = ConfigurationOption(
+        name: "public-url", valueName: "url", unit: nil,
+        help: "URL at which clients and browsers reach the server: the OAuth issuer and the base of absolute URLs. "
+            + "Set it when a proxy or TLS terminator sits in front; https also turns on Strict-Transport-Security.",
+        expected: "an http or https origin, such as https://doorman.example",
+        defaultOverride: "http://<host>:<port>",
+        parseAndStore: { value, configuration throws(RejectedValue) in
+            configuration.publicURL = try parsePublicURL(value)
+        },
+        describe: \.effectivePublicURL
     )
 
     /// Creates an option for an integer field that accepts decimal values in `range`.

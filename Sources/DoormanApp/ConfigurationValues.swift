@@ -62,6 +62,52 @@ func parseDatabaseURL(_ value: String) throws(RejectedValue) -> String {
     return value
 }
 
+/// Returns `value` as a public URL: `http` or `https`, `://`, a host and an optional port, with the scheme in
+/// lowercase and one trailing slash removed.
+///
+/// The host is a DNS name of letters, digits, `-` and `.`, or a bracketed IPv6 address. A path is rejected
+/// because every route and page link of Doorman starts at `/`, so a server under a path prefix would send
+/// broken links.
+func parsePublicURL(_ value: String) throws(RejectedValue) -> String {
+    guard let separator = value.range(of: "://") else {
+        throw RejectedValue()
+    }
+    let scheme = value[..<separator.lowerBound].lowercased()
+    var authority = value[separator.upperBound...]
+    if authority.hasSuffix("/") {
+        authority = authority.dropLast()
+    }
+    guard scheme == "http" || scheme == "https", isValidAuthority(authority) else {
+        throw RejectedValue()
+    }
+    return scheme + "://" + authority
+}
+
+/// Returns whether `authority` is `host` or `host:port` with a port from 1 to 65535.
+private func isValidAuthority(_ authority: Substring) -> Bool {
+    var host = authority
+    var port: Substring?
+    if let colon = authority.lastIndex(of: ":"), !authority[colon...].contains("]") {
+        host = authority[..<colon]
+        port = authority[authority.index(after: colon)...]
+    }
+    if let port {
+        guard port.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(port), (1...65535).contains(number)
+        else {
+            return false
+        }
+    }
+
+    if host.hasPrefix("[") && host.hasSuffix("]") {
+        let inner = host.dropFirst().dropLast()
+        return inner.contains(":") && inner.allSatisfy { $0.isHexDigit && $0.isASCII || $0 == ":" || $0 == "." }
+    }
+    let labels = host.split(separator: ".", omittingEmptySubsequences: false)
+    return labels.allSatisfy { label in
+        !label.isEmpty && label.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+    }
+}
+
 /// Returns `value` with the password of a `scheme://user:password@host` URL, and of a `password=` query
 /// parameter, replaced with `***`.
 func redactingPassword(in value: String) -> String {

@@ -17,7 +17,8 @@ public struct OAuthSettings: Sendable {
     public init() {}
 }
 
-/// The dependencies of every endpoint and page: the store, the clock, randomness, settings and a logger.
+/// The dependencies of every endpoint and page: the store, the clock, randomness, settings, a logger and the
+/// public URL.
 ///
 /// Clock and randomness are injected so that tests of expiry and rotation need no sleeps.
 public struct WebContext: Sendable {
@@ -33,11 +34,17 @@ public struct WebContext: Sendable {
     public let logger: Logger
     /// The counters of the token endpoint.
     public let metrics: OAuthMetrics
+    /// The URL at which clients reach this server, for the metadata and absolute URLs in responses.
+    public let publicURL: PublicBaseURL
+
+    /// The public URL of a context created without one: the default listening address.
+    public static let defaultPublicURL = "http://127.0.0.1:8080"
 
     /// Creates a context. `metrics` defaults to counters from the factory that `MetricsSystem` holds.
     public init(
         store: any DoormanStore, now: @escaping @Sendable () -> Int64, random: any RandomSource = SodiumRandomSource(),
-        settings: OAuthSettings = OAuthSettings(), logger: Logger, metrics: OAuthMetrics = OAuthMetrics()
+        settings: OAuthSettings = OAuthSettings(), logger: Logger, metrics: OAuthMetrics = OAuthMetrics(),
+        publicURL: PublicBaseURL = PublicBaseURL(WebContext.defaultPublicURL)
     ) {
         self.store = store
         self.now = now
@@ -45,6 +52,7 @@ public struct WebContext: Sendable {
         self.settings = settings
         self.logger = logger
         self.metrics = metrics
+        self.publicURL = publicURL
     }
 
     /// A token issuer with this context's lifetimes and randomness.

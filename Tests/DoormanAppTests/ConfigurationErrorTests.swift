@@ -2,6 +2,9 @@ import Testing
 
 @testable import DoormanApp
 
+/// The reason every rejected `--public-url` value gets.
+private let publicURLReason = "expected an http or https origin, such as https://doorman.example"
+
 @Suite struct ConfigurationErrorTests {
     static let expectedDatabaseURL = "expected sqlite:PATH or postgres://USER:PASSWORD@HOST:PORT/DATABASE"
 
@@ -44,6 +47,17 @@ import Testing
         ("shutdown-timeout", "3601", "expected an integer from 0 to 3600"),
         ("metrics", "yes", "expected true or false"),
         ("metrics", "", "expected true or false"),
+        ("public-url", "doorman.example", publicURLReason),
+        ("public-url", "https://doorman.example/path", publicURLReason),
+        ("public-url", "ftp://doorman.example", publicURLReason),
+        ("public-url", "https://doorman.example?x=1", publicURLReason),
+        ("public-url", "https://doorman.example#top", publicURLReason),
+        ("public-url", "https://user@doorman.example", publicURLReason),
+        ("public-url", "https://doorman.example:0", publicURLReason),
+        ("public-url", "https://doorman.example:+80", publicURLReason),
+        ("public-url", "https://", publicURLReason),
+        ("public-url", "https://doorman..example", publicURLReason),
+        ("public-url", "https://dörman.example", publicURLReason),
     ]
 
     @Test func invalidValuesCoverEveryOption() {

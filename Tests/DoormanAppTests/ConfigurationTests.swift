@@ -21,6 +21,7 @@ let validSamples: [String: (raw: String, stored: String)] = [
     "max-connections-per-ip": ("0", "0"),
     "shutdown-timeout": ("0", "0"),
     "metrics": ("FALSE", "false"),
+    "public-url": ("HTTPS://doorman.example/", "https://doorman.example"),
 ]
 
 @Suite struct ConfigurationTests {
@@ -43,6 +44,33 @@ let validSamples: [String: (raw: String, stored: String)] = [
         #expect(configuration.maxConnectionsPerIP == 128)
         #expect(configuration.shutdownTimeout == 10)
         #expect(configuration.metrics)
+        #expect(configuration.publicURL == nil)
+        #expect(configuration.effectivePublicURL == "http://127.0.0.1:8080")
+    }
+
+    @Test(arguments: [
+        ("127.0.0.1", 8080, "http://127.0.0.1:8080"),
+        ("0.0.0.0", 80, "http://0.0.0.0:80"),
+        ("::1", 9000, "http://[::1]:9000"),
+    ])
+    func publicURLIsDerivedFromHostAndPort(host: String, port: Int, expected: String) throws {
+        let configuration = try Configuration.load(
+            arguments: ["--host", host, "--port", String(port)], environment: [:])
+
+        #expect(configuration.effectivePublicURL == expected)
+    }
+
+    @Test(arguments: [
+        ("https://doorman.example", "https://doorman.example"),
+        ("http://127.0.0.1:9000/", "http://127.0.0.1:9000"),
+        ("https://[2001:db8::1]:8443", "https://[2001:db8::1]:8443"),
+        ("Https://Doorman.Example", "https://Doorman.Example"),
+    ])
+    func publicURLIsNormalized(value: String, expected: String) throws {
+        let configuration = try Configuration.load(arguments: ["--public-url", value], environment: [:])
+
+        #expect(configuration.publicURL == expected)
+        #expect(configuration.effectivePublicURL == expected)
     }
 
     @Test func optionTableNames() {
@@ -52,7 +80,7 @@ let validSamples: [String: (raw: String, stored: String)] = [
             "--host", "--port", "--data-dir", "--database-url", "--database-pool-size", "--database-wait-seconds",
             "--log-level", "--log-format", "--threads",
             "--max-header-bytes", "--max-body-bytes", "--connection-timeout", "--max-connections",
-            "--max-connections-per-ip", "--shutdown-timeout", "--metrics",
+            "--max-connections-per-ip", "--shutdown-timeout", "--metrics", "--public-url",
         ])
         #expect(Set(flags).count == flags.count)
         #expect(Set(validSamples.keys) == Set(ConfigurationOption.all.map(\.name)))
@@ -176,5 +204,6 @@ let validSamples: [String: (raw: String, stored: String)] = [
         #expect(defaults["database-url"] == "sqlite:<data-dir>/doorman.sqlite3")
         #expect(defaults["threads"]?.hasPrefix("number of active processors") == true)
         #expect(defaults["max-body-bytes"] == "1048576")
+        #expect(defaults["public-url"] == "http://<host>:<port>")
     }
 }

@@ -43,3 +43,28 @@ struct ClientAuthenticationTests {
         #expect(error?.code == .invalidClient)
     }
 }
+
+struct ConfidentialClientAuthenticationTests {
+    @Test func confidentialClientWithRightSecretPasses() throws {
+        let client = try ClientAuthentication.verifyConfidential(
+            client: Fixtures.confidentialApp, secret: Fixtures.secret)
+
+        #expect(client == Fixtures.confidentialApp)
+    }
+
+    @Test func publicClientIsInvalidClient() {
+        let error = oauthError { try ClientAuthentication.verifyConfidential(client: Fixtures.publicApp, secret: nil) }
+
+        #expect(error?.code == .invalidClient)
+        #expect(error?.status == 401)
+    }
+
+    @Test(arguments: [nil, "wrong"] as [String?])
+    func confidentialClientWithoutRightSecretIsInvalidClient(secret: String?) {
+        let error = oauthError {
+            try ClientAuthentication.verifyConfidential(client: Fixtures.confidentialApp, secret: secret)
+        }
+
+        #expect(error?.code == .invalidClient)
+    }
+}

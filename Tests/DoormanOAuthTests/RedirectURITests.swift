@@ -269,3 +269,44 @@ struct FormURLEncodingTests {
         #expect(FormURLEncoding.decodePairs("a=%zz") == nil)
     }
 }
+
+struct RedirectURIStoredRuleTests {
+    @Test(arguments: [
+        "http://app.example/cb",
+        "https://user@app.example/cb",
+        "https://app.example/cb#frag",
+        "https://app.example/a%2Fb",
+        "https://app.example\\cb",
+        "https://app.example/\u{FF0F}cb",
+        "https://\u{FF41}pp.example/cb",
+    ])
+    func storedURIFailingRegistrationIsNeverChosen(stored: String) {
+        let absent = RedirectURI.resolve(requested: nil, registered: [stored])
+        let sent = RedirectURI.resolve(requested: stored, registered: [stored])
+
+        #expect(failureCode(absent) == .invalidRedirectURI)
+        #expect(failureCode(sent) == .invalidRedirectURI)
+    }
+
+    private func failureCode(_ result: Result<String, OAuthError>) -> OAuthErrorCode? {
+        guard case .failure(let error) = result else {
+            return nil
+        }
+        return error.code
+    }
+
+    @Test(arguments: ["https://app.example/cb", "http://localhost:3000/cb", "http://[::1]/cb"])
+    func registrableURIsPass(uri: String) {
+        #expect(RedirectURI.isRegistrable(uri))
+    }
+
+    @Test(arguments: [
+        "https://\u{FF41}pp.example/cb",
+        "https://app.example/\u{FF0E}\u{FF0E}/cb",
+        "https://app.example/cb?next=\u{2215}evil",
+        "https://app.example\u{3002}evil.example/cb",
+    ])
+    func lookAlikeCharactersAnywhereFail(uri: String) {
+        #expect(RedirectURI.isRegistrable(uri) == false)
+    }
+}

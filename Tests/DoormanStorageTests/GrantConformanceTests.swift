@@ -305,6 +305,48 @@ struct GrantConformanceTests {
         }
     }
 
+    @Test(arguments: StoreFactory.all)
+    func revokeAccessTokenRevokesOnlyIt(factory: StoreFactory) throws {
+        try factory.withStore { store in
+            let fixture = try Fixture.insert(into: store)
+            let refresh = try redeemed(store, fixture, code: "code-single", refresh: "refresh-single")
+            let other = try redeemed(store, fixture, code: "code-kept", refresh: "refresh-kept")
+            let hash = TokenHash.of("access-code-single")
+
+            #expect(try store.revokeAccessToken(hash: hash, at: redeemedAt + 10))
+            #expect(try store.accessToken(hash: hash)?.revokedAt == redeemedAt + 10)
+            #expect(try store.refreshToken(hash: refresh.tokenHash)?.revokedAt == nil)
+            #expect(try store.accessToken(hash: TokenHash.of("access-code-kept"))?.revokedAt == nil)
+            #expect(try store.refreshToken(hash: other.tokenHash)?.revokedAt == nil)
+        }
+    }
+
+    @Test(arguments: StoreFactory.all)
+    func revokeAccessTokenTwiceKeepsFirstTime(factory: StoreFactory) throws {
+        try factory.withStore { store in
+            let fixture = try Fixture.insert(into: store)
+            _ = try redeemed(store, fixture, code: "code-again", refresh: "refresh-again")
+            let hash = TokenHash.of("access-code-again")
+
+            #expect(try store.revokeAccessToken(hash: hash, at: redeemedAt + 1))
+            #expect(try store.revokeAccessToken(hash: hash, at: redeemedAt + 2) == false)
+            #expect(try store.accessToken(hash: hash)?.revokedAt == redeemedAt + 1)
+        }
+    }
+
+    @Test(arguments: StoreFactory.all)
+    func revokeAccessTokenOfUnknownHash(factory: StoreFactory) throws {
+        try factory.withStore { store in
+            let fixture = try Fixture.insert(into: store)
+            let refresh = try redeemed(store, fixture, code: "code-present", refresh: "refresh-present")
+
+            #expect(try store.revokeAccessToken(hash: TokenHash.of("no-such-token"), at: redeemedAt) == false)
+            // A refresh token's hash is not an access token's, so it is not found either.
+            #expect(try store.revokeAccessToken(hash: refresh.tokenHash, at: redeemedAt) == false)
+            #expect(try store.refreshToken(hash: refresh.tokenHash)?.revokedAt == nil)
+        }
+    }
+
     /// Saves and redeems code `code`, issuing `access-<code>` and the refresh token `refresh`, and returns it.
     private func redeemed(_ store: any DoormanStore, _ fixture: Fixture, code: String, refresh: String) throws
         -> RefreshToken

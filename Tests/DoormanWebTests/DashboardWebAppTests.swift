@@ -194,6 +194,10 @@ struct DashboardWebAppTests {
             ("https://lessons.example/callback#done", .fragment),
             ("lessons.example/callback", .notAbsolute),
             ("javascript:alert(1)", .notAbsolute),
+            ("https://lessons.example\\@evil.example/callback", .backslash),
+            ("https://lessons.example/a%2Fcallback", .encodedDotOrSlash),
+            ("https://\u{FF4C}essons.example/callback", .invalidCharacter("\u{FF4C}", offset: 8)),
+            ("https://lessons.example/a,https://evil.example/b", .comma),
         ])
     func badCallbackURL(url: String, error: RedirectURIError) async throws {
         let fixture = try PageFixture()

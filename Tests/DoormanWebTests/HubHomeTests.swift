@@ -1,6 +1,7 @@
 import DoormanHTTP
 import DoormanOAuth
 import DoormanTestSupport
+import DoormanWeb
 import Testing
 
 @Suite("Hub home and membership pages", .serialized)
@@ -150,10 +151,11 @@ struct HubHomeTests {
             let reply = try await client.get("/v5/me/memberships", headers: [("Authorization", "Bearer " + token)])
             let json = try JSONValue.parse(reply.text)
             let manageURL = try #require(json["data"]?[0]?["manage_url"]?.stringValue)
-            return (manageURL, try await client.get(manageURL))
+            let path = String(manageURL.trimmingPrefix(WebContext.defaultPublicURL))
+            return (manageURL, try await client.get(path))
         }
 
-        #expect(manageURL == "/hub/memberships/mem_maria")
+        #expect(manageURL == WebContext.defaultPublicURL + "/hub/memberships/mem_maria")
         #expect(page.status == 200)
         #expect(page.text.contains("Membership of"))
     }

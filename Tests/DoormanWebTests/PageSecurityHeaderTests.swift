@@ -14,6 +14,7 @@ struct PageSecurityHeaderTests {
         ("X-Content-Type-Options", "nosniff"),
         ("Referrer-Policy", "no-referrer"),
         ("Cache-Control", "no-store"),
+        ("Pragma", "no-cache"),
     ]
 
     /// Collects one reply of every kind of page and redirect the page routes send.

@@ -57,7 +57,7 @@ struct V5MembershipsTests {
                 + #""plan_id":"plan_course","company_id":"biz_course","status":"active","valid":true,"#
                 + #""created_at":1764806400,"expires_at":null,"renewal_period_start":null,"renewal_period_end":null,"#
                 + #""cancel_at_period_end":false,"quantity":1,"license_key":null,"metadata":{},"#
-                + #""manage_url":"/hub/memberships/mem_buyer"}]}"#
+                + #""manage_url":"https://doorman.example/hub/memberships/mem_buyer"}]}"#
             #expect(reply.text == expected)
         }
     }
@@ -83,7 +83,7 @@ struct V5MembershipsTests {
                 + #""company_id":"biz_course","status":"active","valid":true,"created_at":1764806400,"#
                 + #""expires_at":1764892900,"renewal_period_start":1764892790,"renewal_period_end":1764892820,"#
                 + #""cancel_at_period_end":true,"quantity":3,"license_key":"KEY-1","metadata":{"a":"1","b":"2"},"#
-                + #""manage_url":"/hub/memberships/mem_buyer"}"#
+                + #""manage_url":"https://doorman.example/hub/memberships/mem_buyer"}"#
             #expect(reply.text == expected)
         }
     }

@@ -1,4 +1,5 @@
 import DoormanHTTP
+import DoormanWeb
 import Logging
 import Metrics
 
@@ -14,7 +15,8 @@ struct ServeCommand {
         if let metrics {
             MetricsSystem.bootstrap(metrics.factory)
         }
-        let router = Routes.make(database: database, logger: logger, metrics: metrics)
+        let publicURL = PublicBaseURL(configuration.effectivePublicURL)
+        let router = Routes.make(database: database, logger: logger, metrics: metrics, publicURL: publicURL)
         let server = HTTPServer(
             configuration: serverConfiguration, router: router, logger: logger,
             observer: metrics?.requestObserver(for: router))
@@ -24,6 +26,12 @@ struct ServeCommand {
             try? database.close()
             throw error
         }
+        // NOTE: a request that arrives between start() and this line gets port 0 in the derived URL. Only a server
+        // started on port 0 without --public-url, as tests start it, derives the URL here.
+        if configuration.publicURL == nil, configuration.port == 0, let port = server.port {
+            publicURL.value = Configuration.derivedPublicURL(host: configuration.host, port: port)
+        }
+        logger.info("public URL set", metadata: ["http.public_url": "\(publicURL.value)"])
 
         let signal = signals.wait()
         logger.info("shutdown started", metadata: ["signal": "\(signal)"])

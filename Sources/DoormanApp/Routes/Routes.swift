@@ -6,16 +6,21 @@ import Metrics
 
 /// Every route Doorman serves, in one place.
 enum Routes {
-    /// Builds the router: the health and readiness checks, `GET /metrics` when `metrics` is set, the token endpoint
+    /// Builds the router: the health and readiness checks, `GET /metrics` when `metrics` is set, the OAuth endpoints
     /// and v5 API, and the browser pages, all on one store over `database`, SQLite or PostgreSQL, with the system
-    /// clock and the default `OAuthSettings`.
-    static func make(database: OpenedDatabase, logger: Logger, metrics: ServerMetrics? = nil) -> Router {
+    /// clock and the default `OAuthSettings`. `publicURL` is the issuer and the base of absolute URLs; when it is
+    /// `https`, every response carries `Strict-Transport-Security`.
+    static func make(
+        database: OpenedDatabase, logger: Logger, metrics: ServerMetrics? = nil,
+        publicURL: PublicBaseURL = PublicBaseURL(WebContext.defaultPublicURL)
+    ) -> Router {
         let store = database.store
         let context = WebContext(
             store: store, now: { Int64(Date().timeIntervalSince1970) }, logger: logger,
-            metrics: metrics?.oauth ?? OAuthMetrics(factory: NOOPMetricsHandler.instance))
+            metrics: metrics?.oauth ?? OAuthMetrics(factory: NOOPMetricsHandler.instance), publicURL: publicURL)
 
         var router = Router()
+        router.use(StrictTransportSecurity(publicURL: publicURL))
         HealthRoutes.register(on: &router, readiness: store, logger: logger)
         if let metrics {
             MetricsRoutes.register(on: &router, metrics: metrics)

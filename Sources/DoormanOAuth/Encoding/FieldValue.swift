@@ -4,6 +4,8 @@ public enum FieldValue: Sendable, Hashable {
     case string(String)
     /// A JSON integer, such as a lifetime in seconds or a Unix time.
     case integer(Int64)
+    /// A JSON `true` or `false`.
+    case boolean(Bool)
     /// JSON `null`.
     case null
 }

@@ -27,26 +27,42 @@ public enum RedirectURI {
     ///
     /// A `requested` URI (nil or empty when absent) must match one of `registered`. Without one, the client
     /// must have exactly one registered URI, because with several the server cannot tell which was meant
-    /// (RFC 6749 section 3.1.2.3). Every failure is `invalid_redirect_uri`, which must be shown to the user
-    /// and never redirected.
+    /// (RFC 6749 section 3.1.2.3). The chosen entry must also pass `validateForRegistration` today, so that a
+    /// URI stored before a rule existed, or written to the database by hand, is never redirected to. Every
+    /// failure is `invalid_redirect_uri`, which must be shown to the user and never redirected.
     public static func resolve(requested: String?, registered: [String]) -> Result<String, OAuthError> {
-        guard let requested, !requested.isEmpty else {
+        let chosen: String
+        if let requested, !requested.isEmpty {
+            guard let match = registered.first(where: { matches(registered: $0, requested: requested) }) else {
+                let shown = boundedExcerpt(requested, maximumScalars: 200)
+                return .failure(OAuthError(.invalidRedirectURI, debugCause: "redirect_uri \(shown) is not registered"))
+            }
+            chosen = match
+        } else {
             guard registered.count == 1, let only = registered.first else {
                 return .failure(
                     OAuthError(
                         .invalidRedirectURI,
                         debugCause: "redirect_uri missing and the client has \(registered.count) registered URIs"))
             }
-            return .success(only)
+            chosen = only
         }
 
-        guard let match = registered.first(where: { matches(registered: $0, requested: requested) }) else {
+        guard isRegistrable(chosen) else {
             return .failure(
-                OAuthError(
-                    .invalidRedirectURI,
-                    debugCause: "redirect_uri \(boundedExcerpt(requested, maximumScalars: 200)) is not registered"))
+                OAuthError(.invalidRedirectURI, debugCause: "the registered redirect URI fails the registration rules"))
         }
-        return .success(match)
+        return .success(chosen)
+    }
+
+    /// Returns whether `uri` passes `validateForRegistration`, the check that every redirect target must pass.
+    public static func isRegistrable(_ uri: String) -> Bool {
+        do {
+            try validateForRegistration(uri)
+            return true
+        } catch {
+            return false
+        }
     }
 
     /// Adds `parameters` to the query of `uri`, keeping the query it already has (RFC 6749 section 3.1.2).

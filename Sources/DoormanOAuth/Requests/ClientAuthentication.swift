@@ -1,4 +1,5 @@
-/// Authentication of the client at the token endpoint (RFC 6749 sections 2.3 and 3.2.1).
+/// Authentication of the client at the token, revocation and introspection endpoints (RFC 6749 sections 2.3
+/// and 3.2.1).
 public enum ClientAuthentication {
     /// Checks `secret` against `client` and returns the authenticated client.
     ///
@@ -33,5 +34,17 @@ public enum ClientAuthentication {
             }
             return client
         }
+    }
+
+    /// Checks `secret` against `client` as `verify` does, and also rejects a public client.
+    ///
+    /// The introspection endpoint requires an authenticated caller (RFC 7662 section 2.1), and a public client
+    /// has no secret to authenticate with, so every public client gets `invalid_client` here.
+    public static func verifyConfidential(client: WebApp?, secret: String?) throws(OAuthError) -> WebApp {
+        let verified = try verify(client: client, secret: secret)
+        guard verified.clientSecretHash != nil else {
+            throw OAuthError(.invalidClient, debugCause: "public client \(verified.clientID) cannot authenticate")
+        }
+        return verified
     }
 }

@@ -40,15 +40,7 @@ public struct TokenRequest: Sendable, Hashable {
     }
 
     /// A client authentication method, named as in RFC 8414 metadata.
-    public enum AuthenticationMethod: String, Sendable, Hashable, CaseIterable {
-        /// `client_secret_basic`: HTTP Basic authentication. A 401 should then carry
-        /// `WWW-Authenticate: Basic`, as RFC 6749 section 5.2 requires.
-        case clientSecretBasic = "client_secret_basic"
-        /// `client_secret_post`: `client_id` and `client_secret` in the body.
-        case clientSecretPost = "client_secret_post"
-        /// `none`: only a `client_id`, as a public client sends it.
-        case none
-    }
+    public typealias AuthenticationMethod = ClientAuthenticationMethod
 
     /// The grant and its parameters.
     public let grant: Grant
@@ -90,57 +82,15 @@ extension TokenRequest {
         parameters: [(name: String, value: String)], basicCredentials: (id: String, secret: String)?,
         queryParameterNames: [String]
     ) throws(OAuthError) -> TokenRequest {
-        try rejectCredentialsInQuery(queryParameterNames)
         let body = ParameterList(parameters, known: knownParameters)
-        try rejectDuplicates(body)
-        let basic = try decodeBasic(basicCredentials)
-        try rejectSecondAuthenticationMethod(basic: basic, body: body)
+        let basic = try ClientCredentials.checkRequest(
+            body: body, basicCredentials: basicCredentials, queryParameterNames: queryParameterNames)
 
         let grant = try parseGrant(body)
-        let (clientID, clientSecret, method) = try identifyClient(basic: basic, body: body)
-        return TokenRequest(grant: grant, clientID: clientID, clientSecret: clientSecret, authenticationMethod: method)
-    }
-
-    private static func rejectCredentialsInQuery(_ names: [String]) throws(OAuthError) {
-        if let name = names.first(where: { $0 == "client_id" || $0 == "client_secret" }) {
-            throw OAuthError(.invalidRequest, debugCause: "\(name) sent in the URL query of the token request")
-        }
-    }
-
-    private static func rejectDuplicates(_ body: ParameterList) throws(OAuthError) {
-        if let name = body.duplicatedNames.sorted().first {
-            throw OAuthError(.invalidRequest, debugCause: "parameter \(name) sent more than once")
-        }
-    }
-
-    private static func decodeBasic(
-        _ credentials: (id: String, secret: String)?
-    ) throws(OAuthError) -> (id: String, secret: String?)? {
-        guard let credentials else {
-            return nil
-        }
-        guard let id = FormURLEncoding.decode(credentials.id), let secret = FormURLEncoding.decode(credentials.secret)
-        else {
-            throw OAuthError(.invalidClient, debugCause: "Basic credentials are not valid form-urlencoding")
-        }
-        guard !id.isEmpty else {
-            throw OAuthError(.invalidClient, debugCause: "Basic credentials have an empty client id")
-        }
-        return (id, secret.isEmpty ? nil : secret)
-    }
-
-    private static func rejectSecondAuthenticationMethod(
-        basic: (id: String, secret: String?)?, body: ParameterList
-    ) throws(OAuthError) {
-        guard let basic else {
-            return
-        }
-        if body.contains("client_secret") {
-            throw OAuthError(.invalidRequest, debugCause: "client_secret sent in both Basic and the body")
-        }
-        if let bodyID = body["client_id"], !bodyID.utf8.elementsEqual(basic.id.utf8) {
-            throw OAuthError(.invalidRequest, debugCause: "client_id in the body differs from the Basic user name")
-        }
+        let credentials = try ClientCredentials.identify(basic: basic, body: body)
+        return TokenRequest(
+            grant: grant, clientID: credentials.clientID, clientSecret: credentials.clientSecret,
+            authenticationMethod: credentials.authenticationMethod)
     }
 
     private static func parseGrant(_ body: ParameterList) throws(OAuthError) -> Grant {
@@ -162,18 +112,5 @@ extension TokenRequest {
             throw OAuthError(
                 .unsupportedGrantType, debugCause: "grant_type \(boundedExcerpt(other, maximumScalars: 100))")
         }
-    }
-
-    private static func identifyClient(
-        basic: (id: String, secret: String?)?, body: ParameterList
-    ) throws(OAuthError) -> (String, String?, AuthenticationMethod) {
-        if let basic {
-            return (basic.id, basic.secret, .clientSecretBasic)
-        }
-        guard let clientID = body["client_id"] else {
-            throw OAuthError(.invalidClient, debugCause: "no client_id in Basic credentials or the body")
-        }
-        let secret = body["client_secret"]
-        return (clientID, secret, secret == nil ? .none : .clientSecretPost)
     }
 }

@@ -124,6 +124,9 @@ public protocol GrantStore: Sendable {
     /// Revokes, at `now`, every access and refresh token of `grantID` that is not revoked yet, and returns
     /// how many it revoked.
     func revokeGrant(_ grantID: String, at now: Int64) throws(StoreError) -> Int
+    /// Revokes, at `now`, the access token with `hash` alone and returns true, or returns false when no access
+    /// token has this hash or it was revoked already, which keeps its first revocation time.
+    func revokeAccessToken(hash: String, at now: Int64) throws(StoreError) -> Bool
 }
 
 /// Browser sessions of the hub, stored so that every instance reads the same sign-ins.

@@ -30,6 +30,9 @@ extension PostgresStore {
         static let revokeRefresh = """
             UPDATE refresh_tokens SET revoked_at = $2 WHERE token_hash = $1 AND revoked_at IS NULL RETURNING token_hash
             """
+        static let revokeAccess = """
+            UPDATE access_tokens SET revoked_at = $2 WHERE token_hash = $1 AND revoked_at IS NULL
+            """
         static let revokeGrantAccess = """
             UPDATE access_tokens SET revoked_at = $2 WHERE grant_id = $1 AND revoked_at IS NULL
             """
@@ -136,6 +139,13 @@ extension PostgresStore {
             let access = try connection.run(SQL.revokeGrantAccess, [grantID, now])
             let refresh = try connection.run(SQL.revokeGrantRefresh, [grantID, now])
             return access + refresh
+        }
+    }
+
+    /// Revokes, at `now`, the access token with `hash` if it is not revoked yet, and returns whether it did.
+    public func revokeAccessToken(hash: String, at now: Int64) throws(StoreError) -> Bool {
+        try transaction { connection in
+            try connection.run(SQL.revokeAccess, [hash, now]) == 1
         }
     }
 

@@ -28,6 +28,9 @@ extension SQLiteStore {
         static let revokeRefresh = """
             UPDATE refresh_tokens SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL
             """
+        static let revokeAccess = """
+            UPDATE access_tokens SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL
+            """
         static let revokeGrantAccess = """
             UPDATE access_tokens SET revoked_at = ? WHERE grant_id = ? AND revoked_at IS NULL
             """
@@ -143,6 +146,13 @@ extension SQLiteStore {
             let access = try connection.run(SQL.revokeGrantAccess, [.integer(now), .text(grantID)])
             let refresh = try connection.run(SQL.revokeGrantRefresh, [.integer(now), .text(grantID)])
             return access + refresh
+        }
+    }
+
+    /// Revokes, at `now`, the access token with `hash` if it is not revoked yet, and returns whether it did.
+    public func revokeAccessToken(hash: String, at now: Int64) throws(StoreError) -> Bool {
+        try transaction { connection in
+            try Self.markUsed(SQL.revokeAccess, hash: hash, at: now, connection)
         }
     }
 

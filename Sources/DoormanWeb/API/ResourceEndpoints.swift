@@ -35,7 +35,7 @@ struct ResourceEndpoints: Sendable {
             let matching = try context.store.memberships(userID: token.userID).filter { filter.matches($0, at: now) }
             let (items, pagination) = page.slice(matching)
             return list(items, pagination: pagination) { writer, membership in
-                writer.membership(membership, at: now)
+                writer.membership(membership, at: now, publicURL: context.publicURL)
             }
         }
     }
@@ -55,7 +55,7 @@ struct ResourceEndpoints: Sendable {
             }
 
             var writer = APIJSONWriter(capacity: 512)
-            writer.membership(membership, at: now)
+            writer.membership(membership, at: now, publicURL: context.publicURL)
             return APIResponse.json(writer.bytes)
         }
     }

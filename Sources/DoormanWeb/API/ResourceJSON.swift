@@ -19,8 +19,8 @@ extension APIJSONWriter {
         endObject()
     }
 
-    /// Writes a membership object, with `valid` computed at `now`, in Unix seconds.
-    mutating func membership(_ membership: Membership, at now: Int64) {
+    /// Writes a membership object, with `valid` computed at `now`, in Unix seconds, and `manage_url` on `publicURL`.
+    mutating func membership(_ membership: Membership, at now: Int64, publicURL: PublicBaseURL) {
         beginObject()
         key("id")
         string(membership.id)
@@ -46,9 +46,8 @@ extension APIJSONWriter {
         key("metadata")
         stringObject(membership.metadata)
         key("manage_url")
-        // NOTE: a path on this server, because absolute URLs need the public base URL, which is not configured
-        // yet. Whop sends an absolute URL here.
-        string("/hub/memberships/" + membership.id)
+        // An absolute URL, as Whop sends it, because the web app shows it to the user on its own site.
+        string(publicURL.absolute(HubRoutes.membershipPathPrefix + membership.id))
         endObject()
     }
 

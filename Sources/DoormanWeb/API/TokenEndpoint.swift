@@ -59,16 +59,8 @@ struct TokenEndpoint: Sendable {
     }
 
     private func storeFailure(_ error: any Error, request: Request) -> Response {
-        context.logger.error(
-            "token request failed",
-            metadata: ["request.id": "\(request.requestID)", "error": "\(String(reflecting: error))"])
-        let code: OAuthErrorCode
-        if case .unavailable = error as? StoreError {
-            code = .temporarilyUnavailable
-        } else {
-            code = .serverError
-        }
-        context.metrics.grantFailed(code)
-        return TokenEndpointResponse.failure(OAuthError(code))
+        context.metrics.grantFailed(TokenEndpointResponse.errorCode(forStoreFailure: error))
+        return TokenEndpointResponse.storeFailure(
+            error, request: request, logger: context.logger, message: "token request failed")
     }
 }

@@ -1,7 +1,8 @@
 import DoormanHTTP
 import DoormanOAuth
+import Logging
 
-/// The HTTP responses of the token endpoint (RFC 6749 sections 5.1 and 5.2).
+/// The HTTP responses of the token, revocation and introspection endpoints (RFC 6749 sections 5.1 and 5.2).
 enum TokenEndpointResponse {
     /// The challenge of every 401, naming the one authentication scheme the endpoint accepts in a header.
     static let basicChallenge = #"Basic realm="doorman""#
@@ -21,6 +22,34 @@ enum TokenEndpointResponse {
         return Response(status: status(error.status), headers: headers, body: serialize(error.fields))
     }
 
+    /// Returns a 200 whose JSON body has `fields` in order, with the no-cache headers.
+    static func json(_ fields: [(name: String, value: FieldValue)]) -> Response {
+        Response(status: .ok, headers: standardHeaders(), body: serialize(fields))
+    }
+
+    /// Logs a failure of the store with `message` and returns `temporarily_unavailable` when the database is
+    /// unreachable or busy, `server_error` otherwise.
+    static func storeFailure(
+        _ error: any Error, request: Request, logger: Logger, message: Logger.Message
+    ) -> Response {
+        logger.error(
+            message,
+            metadata: [
+                "request.id": "\(request.requestID)", "http.route": "\(request.route ?? request.path)",
+                "error": "\(String(reflecting: error))",
+            ])
+        return failure(OAuthError(errorCode(forStoreFailure: error)))
+    }
+
+    /// Returns the error code that a failed store call becomes: `temporarily_unavailable` when the database could
+    /// not be reached, `server_error` otherwise.
+    static func errorCode(forStoreFailure error: any Error) -> OAuthErrorCode {
+        if case .unavailable = error as? StoreError {
+            return .temporarilyUnavailable
+        }
+        return .serverError
+    }
+
     /// `Content-Type: application/json; charset=utf-8`, `Cache-Control: no-store` and `Pragma: no-cache`.
     private static func standardHeaders() -> HTTPHeaders {
         var headers = HTTPHeaders()
@@ -37,6 +66,7 @@ enum TokenEndpointResponse {
             switch field.value {
             case .string(let text): object[field.name] = .string(text)
             case .integer(let number): object[field.name] = .number(JSONNumber(number))
+            case .boolean(let flag): object[field.name] = .bool(flag)
             case .null: object[field.name] = .null
             }
         }

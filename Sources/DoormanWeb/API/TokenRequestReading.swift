@@ -1,8 +1,9 @@
 import DoormanHTTP
 import DoormanOAuth
 
-/// Reads what `TokenRequest.parse` needs from the HTTP request: the body parameters, the Basic credentials and
-/// the names in the URL query.
+/// Reads what `TokenRequest.parse` and `TokenReferenceRequest.parse` need from the HTTP request: the body
+/// parameters, the Basic credentials and the names in the URL query. The token, revocation and introspection
+/// endpoints share it, so that they read clients and parameters by the same rules.
 ///
 /// Every failure is an `OAuthError`, so that the client always gets the OAuth error shape, never a 415 or a
 /// bare 400.
@@ -13,13 +14,26 @@ enum TokenRequestReading {
         "grant_type", "code", "redirect_uri", "code_verifier", "refresh_token", "scope", "client_id", "client_secret",
     ]
 
-    /// Returns the body parameters in order.
+    /// Reads a revocation or introspection request: the body, the Basic credentials and the query, checked by
+    /// `TokenReferenceRequest.parse`.
+    static func tokenReference(of request: Request) throws(OAuthError) -> TokenReferenceRequest {
+        let names = TokenReferenceRequest.knownParameters
+        let parameters = try bodyParameters(of: request, names: names)
+        try rejectParametersInQueryAndBody(query: request.query, body: parameters, names: names)
+        return try TokenReferenceRequest.parse(
+            parameters: parameters, basicCredentials: try basicCredentials(of: request),
+            queryParameterNames: request.query.pairs.map(\.name))
+    }
+
+    /// Returns the body parameters in order. `names` are the endpoint's parameter names, the only JSON members read.
     ///
     /// An empty body has no parameters, whatever its `Content-Type`. Otherwise the body must be
     /// `application/x-www-form-urlencoded` or `application/json`. A `charset` parameter is ignored, because both
     /// are read as UTF-8, and bytes that are not UTF-8 are rejected. Anything else is `invalid_request`: a
     /// missing or malformed `Content-Type`, another media type, and a body that does not parse.
-    static func bodyParameters(of request: Request) throws(OAuthError) -> [(name: String, value: String)] {
+    static func bodyParameters(
+        of request: Request, names: Set<String> = parameterNames
+    ) throws(OAuthError) -> [(name: String, value: String)] {
         guard !request.body.isEmpty else {
             return []
         }
@@ -38,7 +52,7 @@ enum TokenRequestReading {
             return try formParameters(request.body)
         }
         if mediaType.hasEssence("application/json") {
-            return try jsonParameters(request.body)
+            return try jsonParameters(request.body, names: names)
         }
         throw OAuthError(.invalidRequest, debugCause: "unsupported Content-Type \(mediaType.essence)")
     }
@@ -65,17 +79,17 @@ enum TokenRequestReading {
             throw OAuthError(.invalidClient, debugCause: "\(error)")
         }
         guard case .basic(let id, let secret) = credentials else {
-            throw OAuthError(.invalidClient, debugCause: "Bearer credentials sent to the token endpoint")
+            throw OAuthError(.invalidClient, debugCause: "Bearer credentials sent where a client authenticates")
         }
         return (id, secret)
     }
 
-    /// Rejects a token parameter with a non-empty value in both the URL query and the body: it is sent twice,
-    /// which RFC 6749 section 3.2 forbids.
+    /// Rejects an endpoint parameter, one of `names`, with a non-empty value in both the URL query and the body:
+    /// it is sent twice, which RFC 6749 section 3.2 forbids.
     static func rejectParametersInQueryAndBody(
-        query: URLEncodedForm, body: [(name: String, value: String)]
+        query: URLEncodedForm, body: [(name: String, value: String)], names: Set<String> = parameterNames
     ) throws(OAuthError) {
-        for pair in query.pairs where !pair.value.isEmpty && parameterNames.contains(pair.name) {
+        for pair in query.pairs where !pair.value.isEmpty && names.contains(pair.name) {
             if body.contains(where: { $0.name.utf8.elementsEqual(pair.name.utf8) && !$0.value.isEmpty }) {
                 throw OAuthError(
                     .invalidRequest, debugCause: "parameter \(pair.name) sent in both the query and the body")
@@ -91,12 +105,14 @@ enum TokenRequestReading {
         }
     }
 
-    /// Reads a JSON object whose token parameters are strings, or numbers taken as their literal text.
+    /// Reads a JSON object whose members named in `names` are strings, or numbers taken as their literal text.
     ///
-    /// A `null` token parameter counts as absent, as an empty value does. A token parameter whose value is a
-    /// boolean, an array or an object is `invalid_request`. Other members are ignored whatever their value. The
-    /// parser rejects duplicate keys.
-    private static func jsonParameters(_ body: [UInt8]) throws(OAuthError) -> [(name: String, value: String)] {
+    /// A `null` parameter counts as absent, as an empty value does. A parameter whose value is a boolean, an
+    /// array or an object is `invalid_request`. Other members are ignored whatever their value. The parser
+    /// rejects duplicate keys.
+    private static func jsonParameters(
+        _ body: [UInt8], names: Set<String>
+    ) throws(OAuthError) -> [(name: String, value: String)] {
         let value: JSONValue
         do {
             value = try JSONValue.parse(body)
@@ -108,7 +124,7 @@ enum TokenRequestReading {
         }
 
         var parameters: [(name: String, value: String)] = []
-        for member in object.members where parameterNames.contains(member.key) {
+        for member in object.members where names.contains(member.key) {
             switch member.value {
             case .string(let text):
                 parameters.append((member.key, text))

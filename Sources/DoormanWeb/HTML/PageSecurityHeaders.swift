@@ -28,7 +28,9 @@ public enum PageSecurityHeaders {
         ("X-Content-Type-Options", "nosniff"),
         ("Referrer-Policy", "no-referrer"),
         // Pages contain forms with a session's CSRF token or personal data, and redirects may carry a code.
+        // `Pragma` is for HTTP/1.0 caches, which RFC 6749 section 5.1 also asks for on responses with credentials.
         ("Cache-Control", "no-store"),
+        ("Pragma", "no-cache"),
     ]
 
     /// Sets every field on `response`, replacing any earlier value of the same name.

@@ -28,8 +28,10 @@ enum LaunchPages {
     /// Returns the page for a web app that cannot be opened from the hub, because it requires PKCE, with
     /// status 409.
     static func startAtWebApp(_ webApp: WebApp) -> Response {
+        // A stored URI that fails today's registration rules is not linked to.
+        let callback = webApp.redirectURIs.first.flatMap { RedirectURI.isRegistrable($0) ? $0 : nil }
         let site: HTML =
-            webApp.redirectURIs.first.map { uri -> HTML in
+            callback.map { uri -> HTML in
                 let origin = ConsentPage.origin(of: uri)
                 return " at <a href=\"\(origin)\">\(origin)</a>"
             } ?? .empty

@@ -42,8 +42,9 @@ struct LaunchRoutes: Sendable {
             logRefusal(webApp, user: user, reason: "no_membership", request: request)
             return try purchaseRequired(webApp)
         }
-        guard !webApp.needsPKCE, let callback = webApp.redirectURIs.first else {
-            let reason = webApp.needsPKCE ? "needs_pkce" : "no_redirect_uri"
+        guard !webApp.needsPKCE, let callback = webApp.redirectURIs.first, RedirectURI.isRegistrable(callback)
+        else {
+            let reason = webApp.needsPKCE ? "needs_pkce" : "no_valid_redirect_uri"
             logRefusal(webApp, user: user, reason: reason, request: request)
             return LaunchPages.startAtWebApp(webApp)
         }

@@ -16,6 +16,7 @@ struct APIFixture: Sendable {
     static let otherClientSecret = "secret-of-the-other-app"
     static let redirectURI = "https://course.example/callback"
     static let otherRedirectURI = "https://other.example/callback"
+    static let publicURL = "https://doorman.example"
 
     let store: SQLiteStore
     let clock: TestClock
@@ -148,7 +149,8 @@ private final class FixtureResources: Sendable {
         let clock = TestClock(APIFixture.start)
         let log = CapturedLog()
         let logger = Logger(label: "doorman.api.test") { _ in CapturingLogHandler(log: log) }
-        let context = WebContext(store: store, now: { clock.now }, logger: logger)
+        let context = WebContext(
+            store: store, now: { clock.now }, logger: logger, publicURL: PublicBaseURL(APIFixture.publicURL))
         var router = Router()
         APIRoutes.register(on: &router, context: context)
 
