@@ -58,7 +58,7 @@ struct DashboardRoutes: Sendable {
             id: Identifier.make(.company, using: context.random), ownerUserID: signedIn.user.id, name: name)
         try context.store.createCompany(company)
         context.logChange(
-            "company.created", request: request, user: signedIn.user, metadata: ["company.id": "\(company.id)"])
+            .companyCreated, request: request, user: signedIn.user, metadata: ["company.id": "\(company.id)"])
         return PageResponse.redirect(to: DashboardPaths.company(company.id), status: .seeOther)
     }
 
@@ -88,7 +88,7 @@ struct DashboardRoutes: Sendable {
             visibility: valid.visibility)
         try context.store.createProduct(product)
         context.logChange(
-            "product.created", request: request, user: signedIn.user,
+            .productCreated, request: request, user: signedIn.user,
             metadata: ["company.id": "\(company.id)", "product.id": "\(product.id)"])
         return PageResponse.redirect(to: DashboardPaths.product(product.id), status: .seeOther)
     }

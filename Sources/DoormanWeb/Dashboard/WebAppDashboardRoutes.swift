@@ -46,7 +46,7 @@ struct WebAppDashboardRoutes: Sendable {
             throw PageError.notFound
         }
         context.logChange(
-            "web_app.secret_rotated", request: request, user: signedIn.user,
+            .clientSecretRotated, request: request, user: signedIn.user,
             metadata: ["web_app.id": "\(webApp.id)", "oauth.client_id": "\(webApp.clientID)"])
 
         var response = PageResponse.redirect(to: DashboardPaths.webApp(webApp.id), status: .seeOther)
