@@ -9,7 +9,8 @@ import DoormanOAuth
 /// - `GET /dashboard/products/:id`, `POST /dashboard/products/:id/plans`, `POST /dashboard/products/:id/webapps`:
 ///   a product with its plans and web apps.
 /// - `GET /dashboard/products/:id/members`, `POST /dashboard/memberships/:id/cancel`: a product's members.
-/// - `GET /dashboard/webapps/:id`, `POST /dashboard/webapps/:id/rotate-secret`: a web app and its secret.
+/// - `GET /dashboard/webapps/:id`, `POST /dashboard/webapps/:id/rotate-secret`, `POST /dashboard/webapps/:id/pkce`:
+///   a web app, its secret and its PKCE requirement.
 ///
 /// A GET from a visitor redirects to the sign-in form. Every POST carries the CSRF token and ends in a 303
 /// redirect, unless a field is invalid, which shows the form again with status 422.
@@ -35,6 +36,7 @@ struct DashboardRoutes: Sendable {
         router.post(DashboardPaths.cancelMembership(":id"), use: handler.wrap(members.cancel))
         router.get(DashboardPaths.webApp(":id"), use: handler.wrap(webApps.show))
         router.post(DashboardPaths.webApp(":id") + "/rotate-secret", use: handler.wrap(webApps.rotateSecret))
+        router.post(DashboardPaths.webApp(":id") + "/pkce", use: handler.wrap(webApps.setRequirePKCE))
     }
 
     /// `GET /dashboard`: the companies the user owns and the form that creates one.
