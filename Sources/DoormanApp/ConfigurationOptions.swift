@@ -5,6 +5,7 @@ extension ConfigurationOption {
     public static let all: [ConfigurationOption] = [
         host, port, dataDirectory, databaseURL, logLevel, logFormat, threads, maxHeaderBytes, maxBodyBytes,
         connectionTimeout, maxConnections, maxConnectionsPerIP, shutdownTimeout,
+        allowPlainPKCE, refreshGraceSeconds, refreshInactivitySeconds, cleanupIntervalSeconds, cleanupRetentionSeconds,
     ]
 
     /// The settings that commands touching only storage and logs, such as `migrate`, accept.
@@ -126,7 +127,7 @@ extension ConfigurationOption {
     )
 
     /// Creates an option for an integer field that accepts decimal values in `range`.
-    private static func integer(
+    static func integer(
         _ name: String,
         valueName: String,
         unit: String?,

@@ -33,6 +33,13 @@ import Testing
         ("max-connections", "0", "expected an integer from 1 to 1000000"),
         ("max-connections-per-ip", "-5", "expected an integer from 0 to 1000000"),
         ("shutdown-timeout", "3601", "expected an integer from 0 to 3600"),
+        ("allow-plain-pkce", "yes", "expected true or false"),
+        ("allow-plain-pkce", "1", "expected true or false"),
+        ("refresh-grace-seconds", "301", "expected an integer from 0 to 300"),
+        ("refresh-grace-seconds", "-1", "expected an integer from 0 to 300"),
+        ("refresh-inactivity-seconds", "59", "expected an integer from 60 to 31622400"),
+        ("cleanup-interval-seconds", "604801", "expected an integer from 0 to 604800"),
+        ("cleanup-retention-seconds", "-1", "expected an integer from 0 to 31622400"),
     ]
 
     @Test func invalidValuesCoverEveryOption() {

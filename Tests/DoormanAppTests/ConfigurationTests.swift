@@ -18,6 +18,11 @@ let validSamples: [String: (raw: String, stored: String)] = [
     "max-connections": ("10", "10"),
     "max-connections-per-ip": ("0", "0"),
     "shutdown-timeout": ("0", "0"),
+    "allow-plain-pkce": ("true", "true"),
+    "refresh-grace-seconds": ("0", "0"),
+    "refresh-inactivity-seconds": ("86400", "86400"),
+    "cleanup-interval-seconds": ("0", "0"),
+    "cleanup-retention-seconds": ("60", "60"),
 ]
 
 @Suite struct ConfigurationTests {
@@ -39,6 +44,27 @@ let validSamples: [String: (raw: String, stored: String)] = [
         #expect(configuration.maxConnections == 1024)
         #expect(configuration.maxConnectionsPerIP == 128)
         #expect(configuration.shutdownTimeout == 10)
+        #expect(configuration.allowPlainPKCE == false)
+        #expect(configuration.refreshGraceSeconds == 5)
+        #expect(configuration.refreshInactivitySeconds == 2_592_000)
+        #expect(configuration.cleanupIntervalSeconds == 3_600)
+        #expect(configuration.cleanupRetentionSeconds == 86_400)
+    }
+
+    @Test func grantSettingsReachTheEndpoints() throws {
+        let configuration = try Configuration.load(
+            arguments: [
+                "--allow-plain-pkce", "true", "--refresh-grace-seconds", "9", "--refresh-inactivity-seconds", "600",
+                "--cleanup-retention-seconds", "30",
+            ],
+            environment: [:])
+
+        let settings = configuration.oauthSettings
+        #expect(settings.allowPlainPKCE)
+        #expect(settings.refreshGraceSeconds == 9)
+        #expect(settings.lifetimes.refreshToken == 600)
+        #expect(settings.lifetimes.accessToken == 7_200)
+        #expect(configuration.cleanupPolicy.retentionSeconds == 30)
     }
 
     @Test func optionTableNames() {
@@ -47,7 +73,8 @@ let validSamples: [String: (raw: String, stored: String)] = [
         #expect(flags == [
             "--host", "--port", "--data-dir", "--database-url", "--log-level", "--log-format", "--threads",
             "--max-header-bytes", "--max-body-bytes", "--connection-timeout", "--max-connections",
-            "--max-connections-per-ip", "--shutdown-timeout",
+            "--max-connections-per-ip", "--shutdown-timeout", "--allow-plain-pkce", "--refresh-grace-seconds",
+            "--refresh-inactivity-seconds", "--cleanup-interval-seconds", "--cleanup-retention-seconds",
         ])
         #expect(Set(flags).count == flags.count)
         #expect(Set(validSamples.keys) == Set(ConfigurationOption.all.map(\.name)))

@@ -1,4 +1,5 @@
 import DoormanHTTP
+import Foundation
 import DoormanStorage
 import Logging
 
@@ -10,7 +11,7 @@ struct ServeCommand {
         let logger = Logger(label: "doorman")
         let signals = SignalWaiter()
         let database = try DatabaseSetup.openAndMigrate(configuration, logger: logger)
-        let router = Routes.make(database: database, logger: logger)
+        let router = Routes.make(database: database, settings: configuration.oauthSettings, logger: logger)
         let server = HTTPServer(configuration: serverConfiguration, router: router, logger: logger)
         do {
             try server.start()
@@ -18,12 +19,26 @@ struct ServeCommand {
             try? database.close()
             throw error
         }
+        let cleanup = makeCleanupSchedule(database: database, logger: logger)
+        cleanup?.start()
 
         let signal = signals.wait()
         logger.info("shutdown started", metadata: ["signal": "\(signal)"])
         server.shutdown()
+        cleanup?.stop()
         try database.close()
         logger.info("shutdown finished")
+    }
+
+    /// Returns the schedule of cleanup passes, or nil when `--cleanup-interval-seconds` is 0.
+    func makeCleanupSchedule(database: SQLiteDatabase, logger: Logger) -> CleanupSchedule? {
+        guard configuration.cleanupIntervalSeconds > 0 else {
+            return nil
+        }
+        let steps = Janitor.standardSteps(store: SQLiteStore(database: database), policy: configuration.cleanupPolicy)
+        return CleanupSchedule(
+            janitor: Janitor(steps: steps), intervalSeconds: configuration.cleanupIntervalSeconds,
+            now: { Int64(Date().timeIntervalSince1970) }, logger: logger)
     }
 
     var serverConfiguration: HTTPServerConfiguration {

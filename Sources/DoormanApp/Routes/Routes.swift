@@ -7,10 +7,11 @@ import Logging
 /// Every route Doorman serves, in one place.
 enum Routes {
     /// Builds the router: the health check, the token endpoint and v5 API, and the browser pages, all on one
-    /// `SQLiteStore` over `database` with the system clock and the default `OAuthSettings`.
-    static func make(database: SQLiteDatabase, logger: Logger) -> Router {
+    /// `SQLiteStore` over `database` with the system clock and `settings`.
+    static func make(database: SQLiteDatabase, settings: OAuthSettings = OAuthSettings(), logger: Logger) -> Router {
         let context = WebContext(
-            store: SQLiteStore(database: database), now: { Int64(Date().timeIntervalSince1970) }, logger: logger)
+            store: SQLiteStore(database: database), now: { Int64(Date().timeIntervalSince1970) }, settings: settings,
+            logger: logger)
 
         var router = Router()
         HealthRoutes.register(on: &router)
