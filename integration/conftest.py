@@ -17,7 +17,8 @@ def doorman(tmp_path_factory):
     """A running `doorman serve` on a fresh data directory, filled through the administration commands.
 
     Yields a `Doorman` with the server, `web_app` (client credentials), `buyer` (a member of the web app's
-    product) and `visitor` (no membership). Stops the server with SIGTERM and checks that it exits with 0."""
+    product), `visitor` (no membership), `data_dir` and `product_id`. Stops the server with SIGTERM and checks that
+    it exits with 0."""
     data_dir = str(tmp_path_factory.mktemp("doorman-data"))
     migrate(data_dir)
 
@@ -41,7 +42,8 @@ def doorman(tmp_path_factory):
 
     server = DoormanServer.start(data_dir)
     try:
-        yield Doorman(server=server, web_app=web_app, buyer=buyer, visitor=visitor)
+        yield Doorman(server=server, web_app=web_app, buyer=buyer, visitor=visitor, data_dir=data_dir,
+                      product_id=product["id"])
     finally:
         status = server.stop()
     assert status == 0, f"doorman serve exited with {status} after SIGTERM:\n{server.log}"
@@ -50,12 +52,15 @@ def doorman(tmp_path_factory):
 class Doorman:
     """The session's server and the records made for it."""
 
-    def __init__(self, server, web_app, buyer, visitor):
+    def __init__(self, server, web_app, buyer, visitor, data_dir, product_id):
         self.server = server
         self.base_url = server.base_url
         self.web_app = web_app
         self.buyer = buyer
         self.visitor = visitor
+        # The administration commands and a second server can work on the same data directory.
+        self.data_dir = data_dir
+        self.product_id = product_id
 
 
 @pytest.fixture

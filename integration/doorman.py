@@ -85,10 +85,11 @@ class DoormanServer:
         return "".join(self.log_lines)
 
     @classmethod
-    def start(cls, data_dir):
-        """Start `doorman serve` on an ephemeral loopback port and wait until `/healthz` returns 200."""
+    def start(cls, data_dir, options=()):
+        """Start `doorman serve` on an ephemeral loopback port with extra `options`, such as
+        `["--refresh-grace-seconds", "1"]`, and wait until `/healthz` returns 200."""
         process = subprocess.Popen(
-            [BINARY, "serve", "--host", "127.0.0.1", "--port", "0", "--data-dir", data_dir],
+            [BINARY, "serve", "--host", "127.0.0.1", "--port", "0", "--data-dir", data_dir, *options],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
             text=True,
