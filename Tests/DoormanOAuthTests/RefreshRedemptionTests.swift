@@ -15,7 +15,7 @@ private func refreshToken(
         revokedAt: revokedAt, rotatedAt: rotatedAt, sealedSuccessor: sealedSuccessor)
 }
 
-/// A token rotated at `issuedAt + 100` with its successor still sealed in its row.
+/// Returns a token rotated at `issuedAt + 100` with its successor still sealed in its row.
 private func rotatedToken() throws -> RefreshToken {
     try refreshToken(revokedAt: issuedAt + 100, rotatedAt: issuedAt + 100, sealedSuccessor: sealed)
 }

@@ -54,7 +54,8 @@ struct RefreshSuccessorTests {
     }
 
     @Test func responseWithoutRefreshTokenIsNotASuccessor() {
-        let accessOnly = TokenResponse(accessToken: "a", expiresIn: 60, refreshToken: nil, scope: .default, createdAt: 1)
+        let accessOnly = TokenResponse(
+            accessToken: "a", expiresIn: 60, refreshToken: nil, scope: .default, createdAt: 1)
 
         #expect(RefreshSuccessor(response: accessOnly) == nil)
     }
@@ -70,10 +71,9 @@ struct RefreshSuccessorTests {
 }
 
 extension RefreshSuccessor {
-    /// The sealing key for `token`, reached through a box that only that key opens.
+    /// Returns the sealing key for `token`, recomputed from the documented derivation because the real one is
+    /// internal, after checking that it opens a box sealed under `token`.
     fileprivate func sealKeyForTesting(_ token: String) throws -> [UInt8] {
-        // The key derivation is internal, so the test recomputes it from the documented rule and checks that it
-        // opens a box sealed under `token`.
         let key = SHA256.hash(Array("doorman refresh token successor v1".utf8) + [0] + Array(token.utf8))
         let sealed = seal(under: token)
         try #require(SecretBox.open(sealed, key: key) != nil)

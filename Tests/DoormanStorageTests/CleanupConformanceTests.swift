@@ -4,8 +4,8 @@ import Testing
 
 /// `deleteExpiredRecords`, checked against every store in `StoreFactory.all`.
 ///
-/// Records are made at `Fixture.now`; the cleanup runs at `cleanupAt` with a retention of 100 seconds, so a
-/// record that stopped working before `cutoff` goes and any other stays.
+/// Records are made at `Fixture.now`, and the cleanup runs at `cleanupAt` with a retention of 100 seconds. So a
+/// record that stopped working at or before `cutoff` goes, and any other stays.
 struct CleanupConformanceTests {
     private let cleanupAt = Fixture.now + 10_000
     private var cutoff: Int64 { cleanupAt - 100 }

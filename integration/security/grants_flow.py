@@ -21,12 +21,12 @@ def s256_challenge(verifier):
 
 
 def new_verifier():
-    """A verifier of 43 characters from 32 random bytes, as RFC 7636 section 4.1 recommends."""
+    """Return a verifier of 43 characters from 32 random bytes, as RFC 7636 section 4.1 recommends."""
     return secrets.token_urlsafe(32)
 
 
 def signed_in_browser(doorman, account=None):
-    """A browser session signed in on the hub as `account`, the buyer by default."""
+    """Return a browser session signed in on the hub as `account`, the buyer by default."""
     account = account or doorman.buyer
     browser = Browser(doorman.base_url)
     page = browser.get("/login")

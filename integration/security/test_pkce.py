@@ -136,7 +136,7 @@ def test_client_requiring_pkce_needs_a_challenge(doorman, browser, strict_app):
 
 def test_verifier_does_not_replace_client_secret(doorman, browser, strict_app):
     """RFC 6749 section 3.2.1 and RFC 9700 section 2.1.1: a confidential client authenticates even with a correct
-    verifier; without its secret the answer is 401 `invalid_client`, and the code stays unused."""
+    verifier; without its secret the response is 401 `invalid_client`, and the code stays unused."""
     verifier = new_verifier()
     code = code_for(browser, strict_app, code_challenge=s256_challenge(verifier), code_challenge_method="S256")
 

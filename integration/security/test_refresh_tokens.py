@@ -71,7 +71,7 @@ def test_parallel_refreshes_get_the_same_successor(doorman, browser):
 
 
 def test_retry_within_window_gets_the_same_successor(doorman, browser):
-    """RFC 9700 section 4.14.2: a retry of a refresh whose answer was lost receives the same successor instead of
+    """RFC 9700 section 4.14.2: a retry of a refresh whose response was lost receives the same successor instead of
     `invalid_grant`."""
     token = new_tokens(doorman, browser)["refresh_token"]
     first = refresh(doorman.base_url, doorman.web_app, token)
@@ -86,7 +86,7 @@ def test_retry_within_window_gets_the_same_successor(doorman, browser):
 
 def test_retry_at_another_instance_gets_the_same_successor(doorman, browser, short_grace):
     """RFC 9700 section 4.14.2: the successor is sealed in the database, so another instance that receives the
-    rotated token within the window answers with the same tokens."""
+    rotated token within the window sends the same tokens."""
     token = new_tokens(doorman, browser)["refresh_token"]
     first = refresh(doorman.base_url, doorman.web_app, token)
 

@@ -1,6 +1,6 @@
 import DoormanHTTP
-import Foundation
 import DoormanStorage
+import Foundation
 import Logging
 
 /// `doorman serve`: opens the database, starts the HTTP server and runs until SIGTERM or SIGINT.

@@ -12,7 +12,7 @@ public struct CleanupStep: Sendable {
         self.run = run
     }
 
-    /// The step that deletes expired and consumed codes, dead tokens and expired sessions (`CleanupStore`).
+    /// Returns the step that deletes expired codes, dead tokens and expired sessions from `store`.
     public static func grants(store: any CleanupStore, policy: CleanupPolicy) -> CleanupStep {
         CleanupStep { now in try store.deleteExpiredRecords(at: now, policy: policy).entries }
     }

@@ -7,7 +7,7 @@ public enum AuditEvent: String, Sendable, CaseIterable {
     case authorizationCodeIssued = "authorization_code.issued"
     /// An authorization code was redeemed at the token endpoint.
     case authorizationCodeConsumed = "authorization_code.consumed"
-    /// A used authorization code was presented again by its client; its grant is revoked next.
+    /// A used authorization code was presented again by its client, so its grant is revoked next.
     case authorizationCodeReplayed = "authorization_code.replayed"
     /// An access token and a refresh token were issued.
     case tokenIssued = "token.issued"

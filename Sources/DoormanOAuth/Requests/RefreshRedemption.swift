@@ -1,6 +1,6 @@
 /// The rules for exchanging a refresh token for new tokens (RFC 6749 section 6, RFC 9700 section 4.14.2).
 public enum RefreshRedemption {
-    /// What the token endpoint does with a refresh token that passed the checks.
+    /// The action the token endpoint takes for a refresh token that passed the checks.
     public enum Decision: Sendable, Equatable {
         /// The token is active: rotate it and issue an access token with this scope.
         case rotate(Scope)
@@ -8,7 +8,7 @@ public enum RefreshRedemption {
         /// keep sealed (`RefreshSuccessor.open`).
         case resend(sealedSuccessor: [UInt8])
         /// The token was revoked, or rotated longer than the grace window ago: a replay. The caller revokes every
-        /// token of the token's grant, its family, and answers `invalid_grant`.
+        /// token of the token's grant, its family, and responds with `invalid_grant`.
         case replay
     }
 

@@ -3,8 +3,8 @@ public struct CleanupPolicy: Sendable, Hashable {
     /// Seconds a code or token is kept after it expired or was revoked, at least 0. Default 86400, one day, so
     /// that an operator can still look a recent failure up.
     public var retentionSeconds: Int64
-    /// Rows deleted per write transaction, at least 1. Default 500, which keeps each transaction to a few
-    /// milliseconds on SQLite, so requests do not queue behind the cleanup for long.
+    /// Rows deleted per write transaction, at least 1, so requests do not queue behind the cleanup for long.
+    /// NOTE: the default of 500 is an estimate, not measured against request latency.
     public var batchSize: Int
 
     /// The defaults: one day of retention, batches of 500 rows.

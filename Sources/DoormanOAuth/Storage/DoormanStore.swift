@@ -92,9 +92,9 @@ public enum CodeRedemptionResult: Sendable, Equatable {
 
 /// The outcome of rotating a refresh token.
 public enum RefreshRotationResult: Sendable, Equatable {
-    /// The token was active; it is now rotated and its successors are stored, in one transaction.
+    /// The token was active. It is now rotated and its successors are stored, in one transaction.
     case rotated
-    /// The token had been revoked or rotated before; nothing was stored. The record is the one the rotation's
+    /// The token had been revoked or rotated before, so nothing was stored. The record is the one the rotation's
     /// transaction read, with its `rotatedAt` and `sealedSuccessor`, so the caller can tell a retry within the
     /// grace window from a replay (`RefreshRedemption.check`).
     case alreadyRevoked(RefreshToken)

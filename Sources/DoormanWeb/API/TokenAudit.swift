@@ -34,7 +34,7 @@ struct TokenAudit {
         logger.audit(.refreshTokenReused, metadata: grantMetadata(token.clientID, token.userID, token.grantID))
     }
 
-    /// Logs the revocation of a grant's tokens; `reason` is the event that caused it, such as
+    /// Logs the revocation of a grant's tokens. `reason` is the event that caused it, such as
     /// `refresh_token.reused`.
     func grantRevoked(_ grantID: String, clientID: String, revokedCount: Int, reason: AuditEvent) {
         var metadata = grantMetadata(clientID, nil, grantID)

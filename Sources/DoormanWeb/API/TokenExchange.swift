@@ -84,8 +84,9 @@ struct TokenExchange {
         }
     }
 
-    /// Answers a request whose rotation lost the race to a concurrent one, from the record the store read after
-    /// the winner's commit: the winner's successor within the grace window, a replay otherwise.
+    /// Returns the response to a request whose rotation lost the race to a concurrent one. The store read the
+    /// record after the winner's commit, so within the grace window it carries the winner's successor, and
+    /// otherwise the request is a replay.
     private func answerLostRotation(_ current: RefreshToken, grant: TokenRequest.RefreshTokenGrant) throws
         -> TokenResponse
     {
@@ -105,6 +106,12 @@ struct TokenExchange {
         // Only the presented token's value opens the box, and its hash found the row, so a failure means the row
         // was changed outside Doorman.
         guard let successor = RefreshSuccessor.open(sealed, presentedToken: grant.refreshToken) else {
+            context.logger.warning(
+                "sealed successor of a refresh token failed to open",
+                metadata: [
+                    "request.id": "\(audit.requestID)", "oauth.client_id": "\(token.clientID)",
+                    "oauth.grant_id": "\(token.grantID)",
+                ])
             throw OAuthError(.invalidGrant, debugCause: "the sealed successor of the refresh token cannot be opened")
         }
         audit.refreshRetried(token)

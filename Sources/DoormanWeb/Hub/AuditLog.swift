@@ -5,7 +5,7 @@ import Logging
 extension Logger {
     /// Logs `event`, whose name is the message, with `metadata` that names the records involved and never a secret.
     ///
-    /// Audit events are logged at info level unless `level` says otherwise. `AuditEvent` lists them all.
+    /// Audit events are logged at info level unless `level` sets another. `AuditEvent` lists them all.
     func audit(_ event: AuditEvent, level: Logger.Level = .info, metadata: Logger.Metadata) {
         log(level: level, "\(event.rawValue)", metadata: metadata)
     }
