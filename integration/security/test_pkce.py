@@ -80,8 +80,8 @@ def test_verifier_without_challenge_is_refused(doorman, browser):
 @pytest.mark.parametrize("verifier", ["a" * 42, "a" * 129, "a" * 42 + "+", "a" * 42 + "/"],
                          ids=["42-characters", "129-characters", "plus-sign", "slash"])
 def test_malformed_verifier_is_refused(doorman, browser, verifier):
-    """RFC 7636 section 4.1: a verifier is 43 to 128 characters of [A-Za-z0-9-._~]; another one is refused with
-    `invalid_grant` even when its S256 transform equals the challenge."""
+    """RFC 7636 section 4.1: a verifier is 43 to 128 characters of [A-Za-z0-9-._~]. Any other is rejected with
+    `invalid_grant`, even when its S256 transform equals the challenge."""
     code = code_for(browser, doorman.web_app, code_challenge=s256_challenge(verifier), code_challenge_method="S256")
 
     assert_invalid_grant(redeem(doorman.base_url, doorman.web_app, code, code_verifier=verifier))
@@ -136,7 +136,7 @@ def test_client_requiring_pkce_needs_a_challenge(doorman, browser, strict_app):
 
 def test_verifier_does_not_replace_client_secret(doorman, browser, strict_app):
     """RFC 6749 section 3.2.1 and RFC 9700 section 2.1.1: a confidential client authenticates even with a correct
-    verifier; without its secret the response is 401 `invalid_client`, and the code stays unused."""
+    verifier. Without its secret the response is 401 `invalid_client`, and the code stays unused."""
     verifier = new_verifier()
     code = code_for(browser, strict_app, code_challenge=s256_challenge(verifier), code_challenge_method="S256")
 
