@@ -17,8 +17,8 @@ def doorman(tmp_path_factory):
     """A running `doorman serve` on a fresh data directory, filled through the administration commands.
 
     Yields a `Doorman` with the server, `web_app` (client credentials), `buyer` (a member of the web app's
-    product), `visitor` (no membership), the data directory and the product's id.
-    Stops the server with SIGTERM and checks that it exits with 0."""
+    product), `visitor` (no membership), `data_dir` and `product_id`. Stops the server with SIGTERM and checks that
+    it exits with 0."""
     data_dir = str(tmp_path_factory.mktemp("doorman-data"))
     migrate(data_dir)
 
@@ -59,6 +59,7 @@ class Doorman:
         self.web_app = web_app
         self.buyer = buyer
         self.visitor = visitor
+        # The administration commands and a second server can work on the same data directory.
         self.data_dir = data_dir
         self.product_id = product_id
 

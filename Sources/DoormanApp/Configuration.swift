@@ -76,6 +76,25 @@ public struct Configuration: Sendable, Equatable {
     /// `http` or `https` URL without path, query or fragment. Nil means `derivedPublicURL`. Default nil.
     public var publicURL: String?
 
+    /// Whether the authorization endpoint accepts the PKCE method `plain`, which RFC 7636 section 7.2
+    /// discourages. Default false: only `S256`.
+    public var allowPlainPKCE = false
+
+    /// The seconds after a refresh token's rotation during which presenting it again returns the same successor,
+    /// from 0 (off) to 300. Default 5.
+    public var refreshGraceSeconds = 5
+
+    /// The seconds a refresh token stays valid after it was issued, so a family unused this long expires, from
+    /// 60 to 31622400 (366 days). Default 2592000 (30 days).
+    public var refreshInactivitySeconds = 2_592_000
+
+    /// The seconds between two cleanup passes of `serve`, from 0 (no cleanup) to 604800. Default 3600.
+    public var cleanupIntervalSeconds = 3_600
+
+    /// The seconds a code or token is kept after it expired or was revoked, before a cleanup pass deletes it,
+    /// from 0 to 31622400. Default 86400.
+    public var cleanupRetentionSeconds = 86_400
+
     /// Creates a configuration with every default.
     public init() {}
 

@@ -5,7 +5,8 @@ extension ConfigurationOption {
     public static let all: [ConfigurationOption] = [
         host, port, dataDirectory, databaseURL, databasePoolSize, databaseWaitSeconds, logLevel, logFormat, threads,
         maxHeaderBytes, maxBodyBytes, connectionTimeout, maxConnections, maxConnectionsPerIP, shutdownTimeout, metrics,
-        publicURL,
+        publicURL, allowPlainPKCE, refreshGraceSeconds, refreshInactivitySeconds, cleanupIntervalSeconds,
+        cleanupRetentionSeconds,
     ]
 
     /// The settings that commands touching only storage and logs, such as `migrate`, accept.
@@ -175,7 +176,7 @@ extension ConfigurationOption {
     )
 
     /// Creates an option for an integer field that accepts decimal values in `range`.
-    private static func integer(
+    static func integer(
         _ name: String,
         valueName: String,
         unit: String?,

@@ -12,6 +12,9 @@ public struct OAuthSettings: Sendable {
     public var secureCookies = false
     /// Lifetime of a browser session in seconds. Default 7 days.
     public var sessionLifetime: Int64 = 7 * 86_400
+    /// Seconds after a refresh token's rotation during which presenting it again returns the same successor
+    /// instead of revoking its family. Default 5; 0 turns the grace window off.
+    public var refreshGraceSeconds: Int64 = 5
 
     /// Creates settings with the defaults above.
     public init() {}

@@ -134,4 +134,27 @@ struct AdminProcessTests {
         #expect(run.output.isEmpty)
         #expect(run.errors == "unknown company \"biz_x\": create it with doorman company create\n")
     }
+
+    @Test func cleanupDeletesExpiredSessionAndPrintsCounts() async throws {
+        defer { try? FileManager.default.removeItem(at: dataDirectory) }
+        let session = BrowserSession(
+            idHash: TokenHash.of("expired-session"), userID: nil, csrfToken: "csrf", createdAt: 1, expiresAt: 2)
+        try withStore { try $0.createSession(session) }
+
+        let run = try await doorman(["cleanup", "--json", "--log-level", "error"])
+
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(
+            run.output == #"{"authorization_codes":0,"access_tokens":0,"refresh_tokens":0,"sessions":1}"# + "\n")
+        #expect(try withStore { try $0.session(idHash: session.idHash) } == nil)
+    }
+
+    @Test func cleanupPrintsOneLinePerTable() async throws {
+        defer { try? FileManager.default.removeItem(at: dataDirectory) }
+
+        let run = try await doorman(["cleanup", "--cleanup-retention-seconds", "0", "--log-level", "error"])
+
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output == "authorization_codes: 0\naccess_tokens: 0\nrefresh_tokens: 0\nsessions: 0\n")
+    }
 }

@@ -113,8 +113,8 @@ import Testing
         #expect(error?.exitCode == 2)
         #expect(
             error?.message
-                == #"unknown command "serv" for doorman; expected one of serve, migrate, user, company, product, "#
-                + "plan, membership, webapp")
+                == #"unknown command "serv" for doorman; expected one of serve, migrate, cleanup, user, company, "#
+                + "product, plan, membership, webapp")
     }
 
     @Test func unknownRootOption() {

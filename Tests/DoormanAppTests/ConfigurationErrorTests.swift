@@ -58,6 +58,13 @@ private let publicURLReason = "expected an http or https origin, such as https:/
         ("public-url", "https://", publicURLReason),
         ("public-url", "https://doorman..example", publicURLReason),
         ("public-url", "https://dörman.example", publicURLReason),
+        ("allow-plain-pkce", "yes", "expected true or false"),
+        ("allow-plain-pkce", "1", "expected true or false"),
+        ("refresh-grace-seconds", "301", "expected an integer from 0 to 300"),
+        ("refresh-grace-seconds", "-1", "expected an integer from 0 to 300"),
+        ("refresh-inactivity-seconds", "59", "expected an integer from 60 to 31622400"),
+        ("cleanup-interval-seconds", "604801", "expected an integer from 0 to 604800"),
+        ("cleanup-retention-seconds", "-1", "expected an integer from 0 to 31622400"),
     ]
 
     @Test func invalidValuesCoverEveryOption() {

@@ -22,6 +22,11 @@ let validSamples: [String: (raw: String, stored: String)] = [
     "shutdown-timeout": ("0", "0"),
     "metrics": ("FALSE", "false"),
     "public-url": ("HTTPS://doorman.example/", "https://doorman.example"),
+    "allow-plain-pkce": ("true", "true"),
+    "refresh-grace-seconds": ("0", "0"),
+    "refresh-inactivity-seconds": ("86400", "86400"),
+    "cleanup-interval-seconds": ("0", "0"),
+    "cleanup-retention-seconds": ("60", "60"),
 ]
 
 @Suite struct ConfigurationTests {
@@ -73,6 +78,32 @@ let validSamples: [String: (raw: String, stored: String)] = [
         #expect(configuration.effectivePublicURL == expected)
     }
 
+    @Test func grantDefaults() throws {
+        let configuration = try Configuration.load(arguments: [], environment: [:])
+
+        #expect(configuration.allowPlainPKCE == false)
+        #expect(configuration.refreshGraceSeconds == 5)
+        #expect(configuration.refreshInactivitySeconds == 2_592_000)
+        #expect(configuration.cleanupIntervalSeconds == 3_600)
+        #expect(configuration.cleanupRetentionSeconds == 86_400)
+    }
+
+    @Test func grantSettingsReachTheEndpoints() throws {
+        let configuration = try Configuration.load(
+            arguments: [
+                "--allow-plain-pkce", "true", "--refresh-grace-seconds", "9", "--refresh-inactivity-seconds", "600",
+                "--cleanup-retention-seconds", "30",
+            ],
+            environment: [:])
+
+        let settings = configuration.oauthSettings
+        #expect(settings.allowPlainPKCE)
+        #expect(settings.refreshGraceSeconds == 9)
+        #expect(settings.lifetimes.refreshToken == 600)
+        #expect(settings.lifetimes.accessToken == 7_200)
+        #expect(configuration.cleanupPolicy.retentionSeconds == 30)
+    }
+
     @Test func optionTableNames() {
         let flags = ConfigurationOption.all.map(\.flag)
 
@@ -80,7 +111,9 @@ let validSamples: [String: (raw: String, stored: String)] = [
             "--host", "--port", "--data-dir", "--database-url", "--database-pool-size", "--database-wait-seconds",
             "--log-level", "--log-format", "--threads",
             "--max-header-bytes", "--max-body-bytes", "--connection-timeout", "--max-connections",
-            "--max-connections-per-ip", "--shutdown-timeout", "--metrics", "--public-url",
+            "--max-connections-per-ip", "--shutdown-timeout", "--metrics", "--public-url", "--allow-plain-pkce",
+            "--refresh-grace-seconds", "--refresh-inactivity-seconds", "--cleanup-interval-seconds",
+            "--cleanup-retention-seconds",
         ])
         #expect(Set(flags).count == flags.count)
         #expect(Set(validSamples.keys) == Set(ConfigurationOption.all.map(\.name)))

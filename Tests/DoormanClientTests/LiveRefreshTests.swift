@@ -1,4 +1,5 @@
 import DoormanClient
+import DoormanWeb
 import Foundation
 import Testing
 
@@ -20,8 +21,24 @@ struct LiveRefreshTests {
         }
     }
 
-    @Test func rotatedRefreshTokenIsRejected() async throws {
+    @Test func retryWithinGraceWindowGetsSameTokens() async throws {
         try await withLiveDoorman { doorman in
+            let client = doorman.client()
+            let first = try await doorman.signIn(client)
+            let refreshToken = try #require(first.refreshToken)
+            let rotated = try await client.refresh(refreshToken)
+
+            let retry = try await client.refresh(refreshToken)
+
+            #expect(retry.accessToken == rotated.accessToken)
+            #expect(retry.refreshToken == rotated.refreshToken)
+        }
+    }
+
+    @Test func rotatedRefreshTokenIsRejectedWithoutGrace() async throws {
+        var settings = OAuthSettings()
+        settings.refreshGraceSeconds = 0
+        try await withLiveDoorman(settings: settings) { doorman in
             let client = doorman.client()
             let first = try await doorman.signIn(client)
             let refreshToken = try #require(first.refreshToken)

@@ -55,7 +55,8 @@ struct GrantConcurrencyTests {
                     try store.rotateRefreshToken(
                         hash: presented, at: Fixture.now + Int64(round),
                         access: fixture.accessToken("access-\(round)-\(thread)", grantID: grant),
-                        refresh: fixture.refreshToken("refresh-\(round)-\(thread)", grantID: grant))
+                        refresh: fixture.refreshToken("refresh-\(round)-\(thread)", grantID: grant),
+                        sealedSuccessor: [UInt8(thread)])
                 }
 
                 let winners = results.indices.filter { results[$0] == .rotated }
@@ -68,6 +69,11 @@ struct GrantConcurrencyTests {
                 #expect(stored == winners, "round \(round)")
 
                 let winner = try #require(winners.first)
+                let rotated = try #require(try store.refreshToken(hash: presented))
+                #expect(rotated.sealedSuccessor == [UInt8(winner)], "round \(round)")
+                for case .alreadyRevoked(let seen) in results {
+                    #expect(seen.sealedSuccessor == [UInt8(winner)], "round \(round)")
+                }
                 current = try #require(try store.refreshToken(hash: TokenHash.of("refresh-\(round)-\(winner)")))
             }
         }

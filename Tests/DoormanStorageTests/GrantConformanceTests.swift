@@ -5,6 +5,8 @@ import Testing
 /// Authorization codes, access and refresh tokens, checked against every store in `StoreFactory.all`.
 struct GrantConformanceTests {
     private let redeemedAt = Fixture.now + 5
+    /// Stands in for a sealed successor: stores keep the bytes without reading them.
+    private let sealed: [UInt8] = [1, 2, 3, 0, 255, 42]
 
     @Test(arguments: StoreFactory.all)
     func codeRoundTripWithEveryField(factory: StoreFactory) throws {
@@ -203,10 +205,13 @@ struct GrantConformanceTests {
             let refresh = fixture.refreshToken("refresh-new", grantID: old.grantID)
 
             let result = try store.rotateRefreshToken(
-                hash: old.tokenHash, at: redeemedAt + 60, access: access, refresh: refresh)
+                hash: old.tokenHash, at: redeemedAt + 60, access: access, refresh: refresh, sealedSuccessor: sealed)
 
             #expect(result == .rotated)
-            #expect(try store.refreshToken(hash: old.tokenHash)?.revokedAt == redeemedAt + 60)
+            let rotated = try #require(try store.refreshToken(hash: old.tokenHash))
+            #expect(rotated.revokedAt == redeemedAt + 60)
+            #expect(rotated.rotatedAt == redeemedAt + 60)
+            #expect(rotated.sealedSuccessor == sealed)
             #expect(try store.accessToken(hash: access.tokenHash) == access)
             #expect(try store.refreshToken(hash: refresh.tokenHash) == refresh)
         }
@@ -219,15 +224,18 @@ struct GrantConformanceTests {
             let old = try redeemed(store, fixture, code: "code-rotate-twice", refresh: "refresh-old")
             _ = try store.rotateRefreshToken(
                 hash: old.tokenHash, at: redeemedAt + 60, access: fixture.accessToken("access-2", grantID: old.grantID),
-                refresh: fixture.refreshToken("refresh-2", grantID: old.grantID))
+                refresh: fixture.refreshToken("refresh-2", grantID: old.grantID), sealedSuccessor: sealed)
             let replayAccess = fixture.accessToken("access-3", grantID: old.grantID)
             let replayRefresh = fixture.refreshToken("refresh-3", grantID: old.grantID)
 
             let result = try store.rotateRefreshToken(
-                hash: old.tokenHash, at: redeemedAt + 120, access: replayAccess, refresh: replayRefresh)
+                hash: old.tokenHash, at: redeemedAt + 120, access: replayAccess, refresh: replayRefresh,
+                sealedSuccessor: [9, 9, 9])
 
             var revoked = old
             revoked.revokedAt = redeemedAt + 60
+            revoked.rotatedAt = redeemedAt + 60
+            revoked.sealedSuccessor = sealed
             #expect(result == .alreadyRevoked(revoked))
             #expect(try store.accessToken(hash: replayAccess.tokenHash) == nil)
             #expect(try store.refreshToken(hash: replayRefresh.tokenHash) == nil)
@@ -242,7 +250,8 @@ struct GrantConformanceTests {
             let refresh = fixture.refreshToken("refresh-x", grantID: "grant")
 
             let result = try store.rotateRefreshToken(
-                hash: TokenHash.of("refresh-never-issued"), at: redeemedAt, access: access, refresh: refresh)
+                hash: TokenHash.of("refresh-never-issued"), at: redeemedAt, access: access, refresh: refresh,
+                sealedSuccessor: sealed)
 
             #expect(result == .notFound)
             #expect(try store.accessToken(hash: access.tokenHash) == nil)
@@ -258,7 +267,7 @@ struct GrantConformanceTests {
             let grant = first.grantID
             _ = try store.rotateRefreshToken(
                 hash: first.tokenHash, at: redeemedAt + 1, access: fixture.accessToken("access-2", grantID: grant),
-                refresh: fixture.refreshToken("refresh-2", grantID: grant))
+                refresh: fixture.refreshToken("refresh-2", grantID: grant), sealedSuccessor: sealed)
             let other = try redeemed(store, fixture, code: "code-other", refresh: "refresh-other")
 
             // Two access tokens and refresh-2 are active. The rotation revoked refresh-1 already.
@@ -268,7 +277,10 @@ struct GrantConformanceTests {
                 #expect(try store.accessToken(hash: TokenHash.of(token))?.revokedAt == redeemedAt + 100)
             }
             #expect(try store.refreshToken(hash: TokenHash.of("refresh-2"))?.revokedAt == redeemedAt + 100)
-            #expect(try store.refreshToken(hash: TokenHash.of("refresh-1"))?.revokedAt == redeemedAt + 1)
+            let rotated = try #require(try store.refreshToken(hash: TokenHash.of("refresh-1")))
+            #expect(rotated.revokedAt == redeemedAt + 1)
+            #expect(rotated.rotatedAt == redeemedAt + 1)
+            #expect(rotated.sealedSuccessor == nil)
             #expect(try store.refreshToken(hash: other.tokenHash)?.revokedAt == nil)
             #expect(try store.accessToken(hash: TokenHash.of("access-code-other"))?.revokedAt == nil)
         }
@@ -297,11 +309,12 @@ struct GrantConformanceTests {
             let result = try store.rotateRefreshToken(
                 hash: refresh.tokenHash, at: redeemedAt + 2,
                 access: fixture.accessToken("access-2", grantID: refresh.grantID),
-                refresh: fixture.refreshToken("refresh-2", grantID: refresh.grantID))
+                refresh: fixture.refreshToken("refresh-2", grantID: refresh.grantID), sealedSuccessor: sealed)
 
             var revoked = refresh
             revoked.revokedAt = redeemedAt + 1
             #expect(result == .alreadyRevoked(revoked))
+            #expect(try store.accessToken(hash: TokenHash.of("access-2")) == nil)
         }
     }
 

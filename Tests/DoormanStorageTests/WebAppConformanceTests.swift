@@ -185,6 +185,31 @@ struct WebAppConformanceTests {
     }
 
     @Test(arguments: StoreFactory.all)
+    func requirePKCEChangesAndPersists(factory: StoreFactory) throws {
+        try factory.withStore { store in
+            let fixture = try insertFixture(store)
+            let id = fixture.webApp.id
+
+            #expect(try store.setRequirePKCE(true, webAppID: id))
+            #expect(try store.webApp(id: id)?.requirePKCE == true)
+            #expect(try store.webApp(clientID: fixture.webApp.clientID)?.needsPKCE == true)
+
+            #expect(try store.setRequirePKCE(false, webAppID: id))
+            #expect(try store.webApp(id: id)?.requirePKCE == false)
+            #expect(try store.webApp(id: id)?.clientSecretHash == fixture.webApp.clientSecretHash)
+        }
+    }
+
+    @Test(arguments: StoreFactory.all)
+    func requirePKCEOfMissingWebAppIsFalse(factory: StoreFactory) throws {
+        try factory.withStore { store in
+            _ = try insertFixture(store)
+
+            #expect(try store.setRequirePKCE(true, webAppID: "exp_nobody") == false)
+        }
+    }
+
+    @Test(arguments: StoreFactory.all)
     func consentRoundTrip(factory: StoreFactory) throws {
         try factory.withStore { store in
             let fixture = try insertFixture(store)

@@ -64,7 +64,7 @@ struct DashboardWebAppTests {
         #expect(!webApp.isPublic)
         #expect(!webApp.needsPKCE)
         #expect(webApp.createdAt == PageFixture.start)
-        #expect(fixture.logs.records("web_app.created").first?.metadata["web_app.id"] == webApp.id)
+        #expect(fixture.logs.records("client.created").first?.metadata["web_app.id"] == webApp.id)
     }
 
     @Test("secret cookie is scoped and strict")
@@ -143,7 +143,7 @@ struct DashboardWebAppTests {
         #expect(TokenHash.matches(newSecret, hash: hash))
         #expect(!TokenHash.matches(oldSecret, hash: hash))
         #expect(again.revealedSecret == nil)
-        #expect(fixture.logs.records("web_app.secret_rotated").first?.metadata["web_app.id"] == webApp.id)
+        #expect(fixture.logs.records("client.secret_rotated").first?.metadata["web_app.id"] == webApp.id)
     }
 
     @Test("old secret fails at the token endpoint after rotation")

@@ -29,7 +29,7 @@ struct HubSignUpTests {
         #expect(user.email == "new@example.com")
         #expect(user.id.hasPrefix("user_"))
         #expect(PasswordHasher(limits: .minimum).verify(password: "long enough", hash: user.passwordHash))
-        #expect(fixture.logs.records("sign_up").first?.metadata["user.id"] == user.id)
+        #expect(fixture.logs.records("user.created").first?.metadata["user.id"] == user.id)
     }
 
     @Test("sign-up rotates the session id")

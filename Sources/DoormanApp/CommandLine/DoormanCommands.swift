@@ -6,6 +6,9 @@ public enum ParsedCommand: Sendable, Equatable {
     /// Applies pending database migrations, then exits.
     case migrate(Configuration)
 
+    /// Runs one cleanup pass with its settings and options, then exits.
+    case cleanup(Configuration, ParsedOptions)
+
     /// Runs an administration command with its settings and options, then exits.
     case admin(AdminCommand, Configuration, ParsedOptions)
 
@@ -39,7 +42,7 @@ public enum DoormanCommands {
     public static let root = Command(
         name: "doorman",
         abstract: "Doorman, an OAuth 2.0 provider.",
-        subcommands: [serve, migrate] + AdminCommand.groups,
+        subcommands: [serve, migrate, CleanupCommand.definition] + AdminCommand.groups,
         version: "doorman \(version)"
     )
 }
@@ -66,6 +69,8 @@ public func parseCommandLine(
             return .serve(configuration)
         case [DoormanCommands.migrate.name]:
             return .migrate(configuration)
+        case [CleanupCommand.definition.name]:
+            return .cleanup(configuration, options)
         default:
             guard let command = AdminCommand(path: path) else {
                 preconditionFailure("doorman command \(path) is in DoormanCommands.root but not in ParsedCommand")

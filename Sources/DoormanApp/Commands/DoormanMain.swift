@@ -20,6 +20,9 @@ public enum DoormanMain {
             return runCommand(configuration) { try ServeCommand(configuration: configuration).run() }
         case .migrate(let configuration):
             return runCommand(configuration) { try MigrateCommand(configuration: configuration).run() }
+        case .cleanup(let configuration, let options):
+            let command = CleanupCommand(configuration: configuration, options: options)
+            return runCommand(configuration) { try command.run() }
         case .admin(let command, let configuration, let options):
             return AdminProcessCommand(command: command, configuration: configuration, options: options).run()
         }

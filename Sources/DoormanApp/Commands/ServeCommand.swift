@@ -1,5 +1,6 @@
 import DoormanHTTP
 import DoormanWeb
+import Foundation
 import Logging
 import Metrics
 
@@ -16,7 +17,9 @@ struct ServeCommand {
             MetricsSystem.bootstrap(metrics.factory)
         }
         let publicURL = PublicBaseURL(configuration.effectivePublicURL)
-        let router = Routes.make(database: database, logger: logger, metrics: metrics, publicURL: publicURL)
+        let router = Routes.make(
+            database: database, settings: configuration.oauthSettings, logger: logger, metrics: metrics,
+            publicURL: publicURL)
         let server = HTTPServer(
             configuration: serverConfiguration, router: router, logger: logger,
             observer: metrics?.requestObserver(for: router))
@@ -32,12 +35,26 @@ struct ServeCommand {
             publicURL.value = Configuration.derivedPublicURL(host: configuration.host, port: port)
         }
         logger.info("public URL set", metadata: ["http.public_url": "\(publicURL.value)"])
+        let cleanup = makeCleanupSchedule(database: database, logger: logger)
+        cleanup?.start()
 
         let signal = signals.wait()
         logger.info("shutdown started", metadata: ["signal": "\(signal)"])
         server.shutdown()
+        cleanup?.stop()
         try database.close()
         logger.info("shutdown finished")
+    }
+
+    /// Returns the schedule of cleanup passes, or nil when `--cleanup-interval-seconds` is 0.
+    func makeCleanupSchedule(database: SQLiteDatabase, logger: Logger) -> CleanupSchedule? {
+        guard configuration.cleanupIntervalSeconds > 0 else {
+            return nil
+        }
+        let steps = Janitor.standardSteps(store: SQLiteStore(database: database), policy: configuration.cleanupPolicy)
+        return CleanupSchedule(
+            janitor: Janitor(steps: steps), intervalSeconds: configuration.cleanupIntervalSeconds,
+            now: { Int64(Date().timeIntervalSince1970) }, logger: logger)
     }
 
     var serverConfiguration: HTTPServerConfiguration {

@@ -5,7 +5,7 @@
 /// seconds passed in by the caller, so stores never read a clock. Codes, tokens, secrets and session ids are
 /// stored and looked up by `TokenHash.of(_:)`, never in the clear.
 public typealias DoormanStore = UserStore & CatalogStore & MembershipStore & WebAppStore & GrantStore
-    & SessionStore
+    & SessionStore & CleanupStore
 
 /// Users of the hub.
 public protocol UserStore: Sendable {
@@ -71,6 +71,8 @@ public protocol WebAppStore: Sendable {
     func webApps(productID: String) throws(StoreError) -> [WebApp]
     /// Replaces the secret hash of web app `id`; nil makes it a public client. Returns false when there is none.
     func setClientSecretHash(_ hash: String?, webAppID id: String) throws(StoreError) -> Bool
+    /// Sets `WebApp.requirePKCE` of web app `id`. Returns false when there is none.
+    func setRequirePKCE(_ requirePKCE: Bool, webAppID id: String) throws(StoreError) -> Bool
     /// Returns the consent `userID` gave `clientID`, or nil.
     func consent(userID: String, clientID: String) throws(StoreError) -> Consent?
     /// Inserts or replaces the consent of its user for its client. Throws `.missingReference` when either
@@ -90,9 +92,11 @@ public enum CodeRedemptionResult: Sendable, Equatable {
 
 /// The outcome of rotating a refresh token.
 public enum RefreshRotationResult: Sendable, Equatable {
-    /// The token was active; it is now revoked and its successors are stored, in one transaction.
+    /// The token was active. It is now rotated and its successors are stored, in one transaction.
     case rotated
-    /// The token had been revoked or rotated before; nothing was stored. The caller should treat it as a replay.
+    /// The token had been revoked or rotated before, so nothing was stored. The record is the one the rotation's
+    /// transaction read, with its `rotatedAt` and `sealedSuccessor`, so the caller can tell a retry within the
+    /// grace window from a replay (`RefreshRedemption.check`).
     case alreadyRevoked(RefreshToken)
     /// No refresh token has this hash; nothing was stored.
     case notFound
@@ -117,12 +121,19 @@ public protocol GrantStore: Sendable {
     func accessTokenAndUser(hash: String) throws(StoreError) -> (token: AccessToken, user: User)?
     /// Returns the refresh token with `hash`, revoked or expired ones included, or nil.
     func refreshToken(hash: String) throws(StoreError) -> RefreshToken?
-    /// Atomically revokes the refresh token at `now` and stores its successors, but only if it is not revoked
-    /// yet. Exactly one of any number of concurrent calls for one token returns `.rotated`.
-    func rotateRefreshToken(hash: String, at now: Int64, access: AccessToken, refresh: RefreshToken)
-        throws(StoreError) -> RefreshRotationResult
-    /// Revokes, at `now`, every access and refresh token of `grantID` that is not revoked yet, and returns
-    /// how many it revoked.
+    /// Rotates the refresh token with `hash` at `now`, but only if it is neither revoked nor rotated yet.
+    ///
+    /// In one atomic step, the store sets the token's `revokedAt` and `rotatedAt` to `now` and its
+    /// `sealedSuccessor` to `sealedSuccessor`, and inserts `access` and `refresh`. Under any number of concurrent
+    /// calls for one token, across processes too, exactly one returns `.rotated`. Every other call stores nothing
+    /// and returns `.alreadyRevoked` with the record as it was after the winner's commit, so it reads the winner's
+    /// sealed successor. A failed insert stores nothing and leaves the token unrotated.
+    func rotateRefreshToken(
+        hash: String, at now: Int64, access: AccessToken, refresh: RefreshToken, sealedSuccessor: [UInt8]
+    ) throws(StoreError) -> RefreshRotationResult
+    /// Revokes, at `now`, every access and refresh token of `grantID` that is not revoked yet, and erases the
+    /// sealed successor of each of the grant's refresh tokens, so no rotated token of a revoked family receives
+    /// its successor again. Returns how many tokens it revoked. The whole step is atomic.
     func revokeGrant(_ grantID: String, at now: Int64) throws(StoreError) -> Int
     /// Revokes, at `now`, the access token with `hash` alone and returns true, or returns false when no access
     /// token has this hash or it was revoked already, which keeps its first revocation time.
@@ -138,4 +149,22 @@ public protocol SessionStore: Sendable {
     func session(idHash: String) throws(StoreError) -> BrowserSession?
     /// Deletes the session with `idHash`; deleting a missing session is not an error.
     func deleteSession(idHash: String) throws(StoreError)
+}
+
+/// Deletion of records that no longer work, for the cleanup pass of `doorman serve` and `doorman cleanup`.
+public protocol CleanupStore: Sendable {
+    /// Deletes records that stopped working at least `policy.retentionSeconds` before `now`, in write transactions
+    /// of at most `policy.batchSize` rows each, and returns how many of each kind it deleted.
+    ///
+    /// A record stops working at its expiry or revocation, whichever comes first. The rules:
+    /// - Authorization codes: by expiry, consumed or not. A consumed code is kept until then so that a replay
+    ///   can still revoke its grant (RFC 6749 section 10.5).
+    /// - Access tokens: on their own.
+    /// - Refresh tokens: a whole family (grant) at once, when every token of it stopped working. Rotation
+    ///   revokes the rotated token, so a family lives as long as its newest token, and its rotated tokens stay
+    ///   for replay detection and the grace window as long as the family lives (RFC 9700 section 4.14.2).
+    /// - Browser sessions: once expired, whatever the retention.
+    ///
+    /// Each batch commits on its own, so a failure part way keeps the batches before it deleted.
+    func deleteExpiredRecords(at now: Int64, policy: CleanupPolicy) throws(StoreError) -> CleanupCounts
 }

@@ -46,8 +46,10 @@ public struct AccessToken: Sendable, Hashable {
 
 /// The stored record of a refresh token. The token itself is sent to the client once and never stored.
 ///
-/// Refresh tokens rotate: each use revokes the presented token and issues a new one. Presenting a revoked
-/// token again is a replay, after which the whole grant should be revoked (RFC 9700 section 4.14.2).
+/// Refresh tokens rotate: each use revokes the presented token and issues a successor in the same grant, the
+/// token's family. Presenting a rotated token again within the grace window returns the same successor, which
+/// `sealedSuccessor` keeps encrypted. Presenting it later, or presenting a revoked token, is a replay, after which
+/// the family is revoked (RFC 9700 section 4.14.2).
 public struct RefreshToken: Sendable, Hashable {
     /// `TokenHash.of(token)`, the lookup key.
     public var tokenHash: String
@@ -65,11 +67,16 @@ public struct RefreshToken: Sendable, Hashable {
     public var expiresAt: Int64
     /// Revocation or rotation time in Unix seconds, or nil while the token is usable.
     public var revokedAt: Int64?
+    /// Rotation time in Unix seconds, or nil when the token was never rotated. Rotation sets `revokedAt` too.
+    public var rotatedAt: Int64?
+    /// The successor issued at rotation, sealed by `RefreshSuccessor.seal` under a key derived from this token's
+    /// value, or nil when the token was never rotated or its family was revoked since.
+    public var sealedSuccessor: [UInt8]?
 
     /// Creates a refresh token record.
     public init(
         tokenHash: String, clientID: String, userID: String, scope: Scope, grantID: String, createdAt: Int64,
-        expiresAt: Int64, revokedAt: Int64? = nil
+        expiresAt: Int64, revokedAt: Int64? = nil, rotatedAt: Int64? = nil, sealedSuccessor: [UInt8]? = nil
     ) {
         self.tokenHash = tokenHash
         self.clientID = clientID
@@ -79,6 +86,8 @@ public struct RefreshToken: Sendable, Hashable {
         self.createdAt = createdAt
         self.expiresAt = expiresAt
         self.revokedAt = revokedAt
+        self.rotatedAt = rotatedAt
+        self.sealedSuccessor = sealedSuccessor
     }
 
     /// Returns whether the token is neither revoked nor expired at `now`, in Unix seconds.

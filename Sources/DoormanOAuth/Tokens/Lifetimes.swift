@@ -4,7 +4,9 @@ public struct Lifetimes: Sendable, Hashable {
     public let authorizationCode: Int64
     /// Access token lifetime in seconds: the `expires_in` of a fresh token.
     public let accessToken: Int64
-    /// Refresh token lifetime in seconds. Each refresh issues a new token with a new lifetime.
+    /// Refresh token inactivity window in seconds: every refresh token, the first and each successor, expires
+    /// this long after it was issued, so a family that is used stays alive and an unused one expires
+    /// (RFC 9700 section 4.14.2). Families have no absolute lifetime.
     public let refreshToken: Int64
 
     /// The defaults: codes 600 seconds, access tokens 7200 seconds, refresh tokens 30 days.

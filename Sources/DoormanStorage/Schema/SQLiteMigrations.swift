@@ -16,6 +16,7 @@ public enum SQLiteMigrations {
                 ) STRICT, WITHOUT ROWID;
                 """),
         Migration(version: 2, name: "create_doorman_tables", sql: doormanTables),
+        Migration(version: 3, name: "add_refresh_token_rotation", sql: refreshTokenRotation),
     ]
 
     /// Returns a migrator for `all`.

@@ -19,14 +19,17 @@ extension SQLiteStore {
         static let insertAccess = "INSERT INTO access_tokens (\(tokenColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
         static let insertRefresh = "INSERT INTO refresh_tokens (\(tokenColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
         static let access = "SELECT \(tokenColumns) FROM access_tokens WHERE token_hash = ?"
-        static let refresh = "SELECT \(tokenColumns) FROM refresh_tokens WHERE token_hash = ?"
+        static let refresh = """
+            SELECT \(tokenColumns), rotated_at, sealed_successor FROM refresh_tokens WHERE token_hash = ?
+            """
         static let accessWithUser = """
             SELECT t.token_hash, t.client_id, t.user_id, t.scope, t.grant_id, t.created_at, t.expires_at, \
             t.revoked_at, u.id, u.username, u.name, u.email, u.profile_pic_url, u.password_hash \
             FROM access_tokens AS t JOIN users AS u ON u.id = t.user_id WHERE t.token_hash = ?
             """
-        static let revokeRefresh = """
-            UPDATE refresh_tokens SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL
+        static let rotateRefresh = """
+            UPDATE refresh_tokens SET revoked_at = ?1, rotated_at = ?1, sealed_successor = ?3 \
+            WHERE token_hash = ?2 AND revoked_at IS NULL AND rotated_at IS NULL
             """
         static let revokeAccess = """
             UPDATE access_tokens SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL
@@ -36,6 +39,9 @@ extension SQLiteStore {
             """
         static let revokeGrantRefresh = """
             UPDATE refresh_tokens SET revoked_at = ? WHERE grant_id = ? AND revoked_at IS NULL
+            """
+        static let eraseGrantSuccessors = """
+            UPDATE refresh_tokens SET sealed_successor = NULL WHERE grant_id = ? AND sealed_successor IS NOT NULL
             """
     }
 
@@ -118,19 +124,23 @@ extension SQLiteStore {
     /// Returns the refresh token with `hash`, revoked or expired ones included, or nil.
     public func refreshToken(hash: String) throws(StoreError) -> RefreshToken? {
         try withConnection { connection in
-            try Self.findToken(SQL.refresh, hash: hash, connection).map(RefreshToken.init)
+            try Self.findRefreshToken(hash: hash, connection)
         }
     }
 
-    /// Atomically revokes the refresh token at `now` and stores its successors, but only if it is not revoked
-    /// yet, in one `BEGIN IMMEDIATE` transaction as `redeemAuthorizationCode` does.
+    /// Rotates the refresh token with `hash` at `now`, sealing `sealedSuccessor` in its row, and stores its
+    /// successors, but only if it is neither revoked nor rotated yet.
+    ///
+    /// One `BEGIN IMMEDIATE` transaction holds the write lock from the conditional UPDATE to the commit, as in
+    /// `redeemAuthorizationCode`, so exactly one of any number of callers rotates. A loser's transaction starts
+    /// after the winner's commit, so the record it reads back carries the winner's sealed successor.
     public func rotateRefreshToken(
-        hash: String, at now: Int64, access: AccessToken, refresh: RefreshToken
+        hash: String, at now: Int64, access: AccessToken, refresh: RefreshToken, sealedSuccessor: [UInt8]
     ) throws(StoreError) -> RefreshRotationResult {
         try transaction { connection in
-            guard try Self.markUsed(SQL.revokeRefresh, hash: hash, at: now, connection) else {
-                let stored = try Self.findToken(SQL.refresh, hash: hash, connection)
-                return stored.map { .alreadyRevoked(RefreshToken($0)) } ?? .notFound
+            let changes = try connection.run(SQL.rotateRefresh, [.integer(now), .text(hash), .blob(sealedSuccessor)])
+            guard changes == 1 else {
+                return try Self.findRefreshToken(hash: hash, connection).map { .alreadyRevoked($0) } ?? .notFound
             }
 
             try Self.insert(SQL.insertAccess, access.columns, connection)
@@ -139,12 +149,13 @@ extension SQLiteStore {
         }
     }
 
-    /// Revokes, at `now`, every access and refresh token of `grantID` that is not revoked yet, and returns how
-    /// many it revoked, in one transaction.
+    /// Revokes, at `now`, every access and refresh token of `grantID` that is not revoked yet, erases the sealed
+    /// successors of its refresh tokens, and returns how many tokens it revoked, in one transaction.
     public func revokeGrant(_ grantID: String, at now: Int64) throws(StoreError) -> Int {
         try transaction { connection in
             let access = try connection.run(SQL.revokeGrantAccess, [.integer(now), .text(grantID)])
             let refresh = try connection.run(SQL.revokeGrantRefresh, [.integer(now), .text(grantID)])
+            try connection.run(SQL.eraseGrantSuccessors, [.text(grantID)])
             return access + refresh
         }
     }
@@ -172,6 +183,19 @@ extension SQLiteStore {
         try connection.withStatement(sql) { statement throws(SQLiteError) in
             try token.bind(to: statement)
             _ = try statement.step()
+        }
+    }
+
+    private static func findRefreshToken(hash: String, _ connection: SQLiteConnection) throws -> RefreshToken? {
+        try connection.withStatement(SQL.refresh) { row in
+            try row.bind(hash, at: 1)
+            guard try row.step() else {
+                return nil
+            }
+            var token = RefreshToken(try TokenColumns(row))
+            token.rotatedAt = row.optionalInt64(at: 8)
+            token.sealedSuccessor = row.isNull(at: 9) ? nil : row.blob(at: 9)
+            return token
         }
     }
 

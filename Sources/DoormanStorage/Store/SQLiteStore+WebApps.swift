@@ -13,6 +13,7 @@ extension SQLiteStore {
         static let byCompany = select(where: "w.company_id = ?1")
         static let byProduct = select(where: "w.id IN (SELECT web_app_id FROM web_app_products WHERE product_id = ?1)")
         static let setSecretHash = "UPDATE web_apps SET client_secret_hash = ? WHERE id = ?"
+        static let setRequirePKCE = "UPDATE web_apps SET require_pkce = ? WHERE id = ?"
         static let consent = """
             SELECT user_id, client_id, scope, granted_at FROM consents WHERE user_id = ? AND client_id = ?
             """
@@ -89,6 +90,13 @@ extension SQLiteStore {
     public func setClientSecretHash(_ hash: String?, webAppID id: String) throws(StoreError) -> Bool {
         try withConnection { connection in
             try connection.run(SQL.setSecretHash, [SQLiteValue(hash), .text(id)]) == 1
+        }
+    }
+
+    /// Sets `WebApp.requirePKCE` of web app `id`. Returns false when there is none.
+    public func setRequirePKCE(_ requirePKCE: Bool, webAppID id: String) throws(StoreError) -> Bool {
+        try withConnection { connection in
+            try connection.run(SQL.setRequirePKCE, [StoredValue.bool(requirePKCE), .text(id)]) == 1
         }
     }
 

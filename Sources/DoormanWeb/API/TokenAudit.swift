@@ -1,51 +1,53 @@
 import DoormanOAuth
 import Logging
 
-/// The audit events of the token endpoint, named `entity.outcome`.
-///
-/// | event | level | when |
-/// | --- | --- | --- |
-/// | `authorization_code.consumed` | info | a code was redeemed |
-/// | `authorization_code.replayed` | info | a used code was presented again by its client |
-/// | `refresh_token.rotated` | info | a refresh token was exchanged for new tokens |
-/// | `refresh_token.reused` | info | a revoked refresh token was presented again by its client |
-/// | `grant.revoked` | info | the tokens of a grant were revoked after a replay |
-/// | `token.issued` | info | an access token and a refresh token were issued |
-/// | `token.rejected` | debug | the request failed with an OAuth error |
+/// The audit events of the token endpoint, from `AuditEvent`.
 ///
 /// Records carry the request id, the client id, the user id and the grant id, which is the SHA-256 of the
-/// code that started the grant. They never carry a code, a token or a secret.
+/// code that started the grant and so names the refresh token family. They never carry a code, a token or a
+/// secret. docs/SECURITY.md lists every event with its fields.
 struct TokenAudit {
     let logger: Logger
     let requestID: String
 
     func codeConsumed(_ code: AuthorizationCode) {
-        logger.info("authorization_code.consumed", metadata: grantMetadata(code.clientID, code.userID, code.codeHash))
+        logger.audit(.authorizationCodeConsumed, metadata: grantMetadata(code.clientID, code.userID, code.codeHash))
     }
 
     func codeReplayed(_ code: AuthorizationCode) {
-        logger.info("authorization_code.replayed", metadata: grantMetadata(code.clientID, code.userID, code.codeHash))
+        logger.audit(.authorizationCodeReplayed, metadata: grantMetadata(code.clientID, code.userID, code.codeHash))
     }
 
     func refreshRotated(_ token: RefreshToken) {
-        logger.info("refresh_token.rotated", metadata: grantMetadata(token.clientID, token.userID, token.grantID))
+        logger.audit(.refreshTokenRotated, metadata: grantMetadata(token.clientID, token.userID, token.grantID))
+    }
+
+    func refreshRetried(_ token: RefreshToken) {
+        var metadata = grantMetadata(token.clientID, token.userID, token.grantID)
+        if let rotatedAt = token.rotatedAt {
+            metadata["oauth.rotated_at"] = "\(rotatedAt)"
+        }
+        logger.audit(.refreshTokenRetried, metadata: metadata)
     }
 
     func refreshReused(_ token: RefreshToken) {
-        logger.info("refresh_token.reused", metadata: grantMetadata(token.clientID, token.userID, token.grantID))
+        logger.audit(.refreshTokenReused, metadata: grantMetadata(token.clientID, token.userID, token.grantID))
     }
 
-    func grantRevoked(_ grantID: String, clientID: String, revokedCount: Int) {
+    /// Logs the revocation of a grant's tokens. `reason` is the event that caused it, such as
+    /// `refresh_token.reused`.
+    func grantRevoked(_ grantID: String, clientID: String, revokedCount: Int, reason: AuditEvent) {
         var metadata = grantMetadata(clientID, nil, grantID)
         metadata["oauth.revoked_count"] = "\(revokedCount)"
-        logger.info("grant.revoked", metadata: metadata)
+        metadata["reason"] = "\(reason.rawValue)"
+        logger.audit(.grantRevoked, metadata: metadata)
     }
 
     func tokenIssued(_ token: AccessToken, grantType: String) {
         var metadata = grantMetadata(token.clientID, token.userID, token.grantID)
         metadata["oauth.grant_type"] = "\(grantType)"
         metadata["oauth.scope"] = "\(token.scope)"
-        logger.info("token.issued", metadata: metadata)
+        logger.audit(.tokenIssued, metadata: metadata)
     }
 
     /// Logs a client error with its code and its cause, which names no secret.
@@ -63,7 +65,7 @@ struct TokenAudit {
         if let cause = error.debugCause {
             metadata["error.cause"] = "\(cause)"
         }
-        logger.debug("token.rejected", metadata: metadata)
+        logger.audit(.tokenRejected, level: .debug, metadata: metadata)
     }
 
     private func grantMetadata(_ clientID: String, _ userID: String?, _ grantID: String) -> Logger.Metadata {

@@ -34,21 +34,46 @@ struct TokenExchange {
         }
     }
 
-    /// Rotates a refresh token: the `refresh_token` grant (RFC 6749 section 6).
+    /// Exchanges a refresh token: the `refresh_token` grant (RFC 6749 section 6, RFC 9700 section 4.14.2).
     ///
-    /// The new refresh token keeps the scope of the old one even when the access token's scope is narrowed,
-    /// because RFC 6749 section 6 requires an identical scope for a new refresh token.
+    /// An active token is rotated. A token rotated less than the grace window ago receives the same successor
+    /// again, so parallel or retried requests of one client do not sign its user out. Any other revoked token is a
+    /// replay, which revokes its family, the tokens of its grant, and no other grant of the user.
     func refresh(_ grant: TokenRequest.RefreshTokenGrant) throws -> TokenResponse {
-        let hash = TokenHash.of(grant.refreshToken)
-        let (token, scope) = try checkRefreshToken(hash: hash, grant: grant)
+        let record = try context.store.refreshToken(hash: TokenHash.of(grant.refreshToken))
+        let decision = try RefreshRedemption.check(
+            token: record, client: client, grant: grant, now: now, graceSeconds: context.settings.refreshGraceSeconds)
+        guard let record else {
+            throw OAuthError(.invalidGrant, debugCause: "unknown refresh token")
+        }
 
+        switch decision {
+        case .rotate(let scope):
+            return try rotate(record, scope: scope, grant: grant)
+        case .resend(let sealed):
+            return try resend(sealed, of: record, grant: grant)
+        case .replay:
+            try revokeReusedRefreshToken(record)
+            throw OAuthError(.invalidGrant, debugCause: "refresh token revoked, or rotated before the grace window")
+        }
+    }
+
+    /// Rotates `token`, issuing an access token with `scope` and a successor that keeps the token's scope, because
+    /// RFC 6749 section 6 requires an identical scope for a new refresh token.
+    private func rotate(_ token: RefreshToken, scope: Scope, grant: TokenRequest.RefreshTokenGrant) throws
+        -> TokenResponse
+    {
         let issued = context.issuer.issueTokens(
             clientID: client.clientID, userID: token.userID, scope: scope, grantID: token.grantID, at: now)
         var successor = issued.refreshToken
         successor.scope = token.scope
-        let outcome = try context.store.rotateRefreshToken(
-            hash: hash, at: now, access: issued.accessToken, refresh: successor)
+        guard let sealable = RefreshSuccessor(response: issued.response) else {
+            preconditionFailure("TokenIssuer.issueTokens returned a response without a refresh token")
+        }
+        let sealed = sealable.seal(under: grant.refreshToken, random: context.random)
 
+        let outcome = try context.store.rotateRefreshToken(
+            hash: token.tokenHash, at: now, access: issued.accessToken, refresh: successor, sealedSuccessor: sealed)
         switch outcome {
         case .rotated:
             audit.refreshRotated(token)
@@ -56,11 +81,44 @@ struct TokenExchange {
             context.metrics.tokenIssued(grantType: .refreshToken)
             return issued.response
         case .alreadyRevoked(let current):
-            try revokeReusedRefreshToken(current)
-            throw OAuthError(.invalidGrant, debugCause: "a concurrent request rotated the refresh token first")
+            return try answerLostRotation(current, grant: grant)
         case .notFound:
             throw OAuthError(.invalidGrant, debugCause: "the refresh token was deleted before it was rotated")
         }
+    }
+
+    /// Returns the response to a request whose rotation lost the race to a concurrent one. The store read the
+    /// record after the winner's commit, so within the grace window it carries the winner's successor, and
+    /// otherwise the request is a replay.
+    private func answerLostRotation(_ current: RefreshToken, grant: TokenRequest.RefreshTokenGrant) throws
+        -> TokenResponse
+    {
+        let decision = try RefreshRedemption.check(
+            token: current, client: client, grant: grant, now: now, graceSeconds: context.settings.refreshGraceSeconds)
+        if case .resend(let sealed) = decision {
+            return try resend(sealed, of: current, grant: grant)
+        }
+        try revokeReusedRefreshToken(current)
+        throw OAuthError(.invalidGrant, debugCause: "a concurrent request rotated or revoked the refresh token first")
+    }
+
+    /// Returns the successor sealed in the row of `token`, which was rotated within the grace window.
+    private func resend(_ sealed: [UInt8], of token: RefreshToken, grant: TokenRequest.RefreshTokenGrant) throws
+        -> TokenResponse
+    {
+        // Only the presented token's value opens the box, and its hash found the row, so a failure means the row
+        // was changed outside Doorman.
+        guard let successor = RefreshSuccessor.open(sealed, presentedToken: grant.refreshToken) else {
+            context.logger.warning(
+                "sealed successor of a refresh token failed to open",
+                metadata: [
+                    "request.id": "\(audit.requestID)", "oauth.client_id": "\(token.clientID)",
+                    "oauth.grant_id": "\(token.grantID)",
+                ])
+            throw OAuthError(.invalidGrant, debugCause: "the sealed successor of the refresh token cannot be opened")
+        }
+        audit.refreshRetried(token)
+        return successor.response(at: now)
     }
 
     /// Returns the code record if `CodeRedemption.check` passes. A used code presented again by its client is a
@@ -77,36 +135,17 @@ struct TokenExchange {
         }
     }
 
-    /// Returns the token record and the scope to issue if `RefreshRedemption.check` passes. A revoked token
-    /// presented again by its client is a replay, so its grant is revoked before the error is thrown
-    /// (RFC 9700 section 4.14.2).
-    private func checkRefreshToken(
-        hash: String, grant: TokenRequest.RefreshTokenGrant
-    ) throws -> (RefreshToken, Scope) {
-        let record = try context.store.refreshToken(hash: hash)
-        do {
-            let scope = try RefreshRedemption.check(token: record, client: client, grant: grant, now: now)
-            guard let record else {
-                throw OAuthError(.invalidGrant, debugCause: "unknown refresh token")
-            }
-            return (record, scope)
-        } catch {
-            if let record, record.revokedAt != nil, record.clientID.utf8.elementsEqual(client.clientID.utf8) {
-                try revokeReusedRefreshToken(record)
-            }
-            throw error
-        }
-    }
-
     private func revokeReplayedCode(_ code: AuthorizationCode) throws {
         audit.codeReplayed(code)
         let revoked = try context.store.revokeGrant(code.codeHash, at: now)
-        audit.grantRevoked(code.codeHash, clientID: code.clientID, revokedCount: revoked)
+        audit.grantRevoked(
+            code.codeHash, clientID: code.clientID, revokedCount: revoked, reason: .authorizationCodeReplayed)
     }
 
     private func revokeReusedRefreshToken(_ token: RefreshToken) throws {
         audit.refreshReused(token)
         let revoked = try context.store.revokeGrant(token.grantID, at: now)
-        audit.grantRevoked(token.grantID, clientID: token.clientID, revokedCount: revoked)
+        audit.grantRevoked(
+            token.grantID, clientID: token.clientID, revokedCount: revoked, reason: .refreshTokenReused)
     }
 }

@@ -9,7 +9,8 @@ import DoormanOAuth
 /// - `GET /dashboard/products/:id`, `POST /dashboard/products/:id/plans`, `POST /dashboard/products/:id/webapps`:
 ///   a product with its plans and web apps.
 /// - `GET /dashboard/products/:id/members`, `POST /dashboard/memberships/:id/cancel`: a product's members.
-/// - `GET /dashboard/webapps/:id`, `POST /dashboard/webapps/:id/rotate-secret`: a web app and its secret.
+/// - `GET /dashboard/webapps/:id`, `POST /dashboard/webapps/:id/rotate-secret`, `POST /dashboard/webapps/:id/pkce`:
+///   a web app, its secret and its PKCE requirement.
 ///
 /// A GET from a visitor redirects to the sign-in form. Every POST carries the CSRF token and ends in a 303
 /// redirect, unless a field is invalid, which shows the form again with status 422.
@@ -35,6 +36,7 @@ struct DashboardRoutes: Sendable {
         router.post(DashboardPaths.cancelMembership(":id"), use: handler.wrap(members.cancel))
         router.get(DashboardPaths.webApp(":id"), use: handler.wrap(webApps.show))
         router.post(DashboardPaths.webApp(":id") + "/rotate-secret", use: handler.wrap(webApps.rotateSecret))
+        router.post(DashboardPaths.webApp(":id") + "/pkce", use: handler.wrap(webApps.setRequirePKCE))
     }
 
     /// `GET /dashboard`: the companies the user owns and the form that creates one.
@@ -58,7 +60,7 @@ struct DashboardRoutes: Sendable {
             id: Identifier.make(.company, using: context.random), ownerUserID: signedIn.user.id, name: name)
         try context.store.createCompany(company)
         context.logChange(
-            "company.created", request: request, user: signedIn.user, metadata: ["company.id": "\(company.id)"])
+            .companyCreated, request: request, user: signedIn.user, metadata: ["company.id": "\(company.id)"])
         return PageResponse.redirect(to: DashboardPaths.company(company.id), status: .seeOther)
     }
 
@@ -88,7 +90,7 @@ struct DashboardRoutes: Sendable {
             visibility: valid.visibility)
         try context.store.createProduct(product)
         context.logChange(
-            "product.created", request: request, user: signedIn.user,
+            .productCreated, request: request, user: signedIn.user,
             metadata: ["company.id": "\(company.id)", "product.id": "\(product.id)"])
         return PageResponse.redirect(to: DashboardPaths.product(product.id), status: .seeOther)
     }

@@ -47,7 +47,7 @@ struct MemberDashboardRoutes: Sendable {
             throw PageError.notFound
         }
         context.logChange(
-            "membership.canceled", request: request, user: signedIn.user,
+            .membershipCanceled, request: request, user: signedIn.user,
             metadata: ["membership.id": "\(membership.id)", "product.id": "\(owned.product.id)"])
         return back
     }

@@ -29,7 +29,7 @@ struct ProductDashboardRoutes: Sendable {
 
         try context.store.createPlan(plan)
         context.logChange(
-            "plan.created", request: request, user: signedIn.user,
+            .planCreated, request: request, user: signedIn.user,
             metadata: ["product.id": "\(owned.product.id)", "plan.id": "\(plan.id)"])
         return PageResponse.redirect(to: DashboardPaths.product(owned.product.id), status: .seeOther)
     }
@@ -53,7 +53,7 @@ struct ProductDashboardRoutes: Sendable {
             redirectURIs: [valid.callbackURL], productIDs: [owned.product.id], createdAt: context.now())
         try context.store.createWebApp(webApp)
         context.logChange(
-            "web_app.created", request: request, user: signedIn.user,
+            .clientCreated, request: request, user: signedIn.user,
             metadata: [
                 "product.id": "\(owned.product.id)", "web_app.id": "\(webApp.id)",
                 "oauth.client_id": "\(webApp.clientID)",

@@ -23,8 +23,10 @@ enum WebAppDashboardPage {
                 <dt>Client secret</dt><dd>\(secretStatus(webApp))</dd>
                 <dt>Callback URLs</dt>\(webApp.redirectURIs.map { uri -> HTML in "<dd><code>\(uri)</code></dd>" })
                 <dt>Products</dt>\(productLinks(products))
+                <dt>PKCE</dt><dd>\(pkceStatus(webApp))</dd>
                 <dt>Opens from the hub</dt><dd>\(launchStatus(webApp))</dd>
                 </dl>
+                \(pkceForm(webApp, csrfToken: signedIn.session.csrfToken))
                 \(rotateForm(webApp, csrfToken: signedIn.session.csrfToken))
                 """,
             width: .wide)
@@ -71,6 +73,35 @@ enum WebAppDashboardPage {
         webApp.needsPKCE
             ? "No: it requires PKCE, so buyers start at the web app."
             : "Yes: the Open button sends buyers to the first Callback URL with a code."
+    }
+
+    /// Returns whether authorization requests of the web app must carry a PKCE challenge, in words.
+    static func pkceStatus(_ webApp: WebApp) -> String {
+        if webApp.isPublic {
+            return "Required: a public client has no secret, so PKCE protects its codes."
+        }
+        return webApp.requirePKCE
+            ? "Required: every authorization request must carry an S256 code challenge."
+            : "Optional: a request may carry a code challenge, and the code is then bound to it."
+    }
+
+    /// Returns the form that turns the PKCE requirement on or off, or nothing for a public client.
+    static func pkceForm(_ webApp: WebApp, csrfToken: String) -> HTML {
+        guard !webApp.isPublic else {
+            return .empty
+        }
+        let (value, label): (String, String) =
+            webApp.requirePKCE ? ("false", "Stop requiring PKCE") : ("true", "Require PKCE")
+        return """
+            <h2>PKCE</h2>
+            <p>Requiring PKCE protects codes even if the secret leaks. Buyers then start at the web app, because a \
+            launch from the hub carries no code challenge.</p>
+            <form method="post" action="\(DashboardPaths.webApp(webApp.id))/pkce">
+            \(PageLayout.csrfField(csrfToken))
+            <input type="hidden" name="require_pkce" value="\(value)">
+            <button type="submit" class="secondary">\(label)</button>
+            </form>
+            """
     }
 
     /// Returns the rotate form of a web app with a secret, or nothing for a public client.

@@ -51,8 +51,8 @@ struct LaunchRoutes: Sendable {
 
         let issued = context.issuer.issueLaunchCode(for: webApp, userID: user.id, at: context.now())
         try context.store.saveAuthorizationCode(issued.record)
-        context.logger.info(
-            "authorization_code.issued",
+        context.logger.audit(
+            .authorizationCodeIssued,
             metadata: [
                 "request.id": "\(request.requestID)", "oauth.client_id": "\(webApp.clientID)",
                 "user.id": "\(user.id)", "launch": "true",
@@ -74,8 +74,8 @@ struct LaunchRoutes: Sendable {
     }
 
     private func logRefusal(_ webApp: WebApp, user: User, reason: String, request: Request) {
-        context.logger.info(
-            "launch.refused",
+        context.logger.audit(
+            .launchRefused,
             metadata: [
                 "request.id": "\(request.requestID)", "oauth.client_id": "\(webApp.clientID)",
                 "user.id": "\(user.id)", "reason": "\(reason)",

@@ -52,8 +52,8 @@ struct ProductRoutes: Sendable {
             companyID: product.companyID, at: context.now())
         try context.store.createMembership(membership)
 
-        context.logger.info(
-            "membership.created",
+        context.logger.audit(
+            .membershipCreated,
             metadata: [
                 "request.id": "\(request.requestID)", "user.id": "\(signedIn.user.id)",
                 "membership.id": "\(membership.id)", "product.id": "\(product.id)", "plan.id": "\(plan.id)",

@@ -48,8 +48,8 @@ struct SignUpRoutes: Sendable {
         }
 
         let (_, setCookie) = try sessions.signIn(user, replacing: session)
-        context.logger.info(
-            "sign_up", metadata: ["user.id": "\(user.id)", "request.id": "\(request.requestID)"])
+        context.logger.audit(
+            .userCreated, metadata: ["user.id": "\(user.id)", "request.id": "\(request.requestID)"])
         var response = PageResponse.redirect(to: returnTo, status: .seeOther)
         response.headers.add(name: "Set-Cookie", value: setCookie)
         return response

@@ -80,7 +80,7 @@ struct AuthorizeRoutes: Sendable {
             guard try userMayUse(authorization.client, user: user) else {
                 return deny(authorization, user: user, reason: "no_membership", request: request, status: .seeOther)
             }
-            try saveConsent(authorization, user: user)
+            try saveConsent(authorization, user: user, request: request)
             return try issueCode(authorization, user: user, request: request, status: .seeOther)
         }
     }

@@ -14,8 +14,8 @@ extension AuthorizeRoutes {
 
         switch outcome {
         case .showError(let error), .redirectError(_, let error, _):
-            context.logger.info(
-                "authorization.rejected",
+            context.logger.audit(
+                .authorizationRejected,
                 metadata: [
                     "request.id": "\(request.requestID)", "oauth.error": "\(error.code.rawValue)",
                     "error": "\(error.debugCause ?? error.description)",
@@ -36,7 +36,7 @@ extension AuthorizeRoutes {
     }
 
     /// Stores the user's consent to the requested scope, added to any scope the user approved before.
-    func saveConsent(_ authorization: ValidatedAuthorization, user: User) throws(StoreError) {
+    func saveConsent(_ authorization: ValidatedAuthorization, user: User, request: Request) throws(StoreError) {
         let clientID = authorization.client.clientID
         var tokens = authorization.scope.tokens
         if let previous = try context.store.consent(userID: user.id, clientID: clientID) {
@@ -45,6 +45,13 @@ extension AuthorizeRoutes {
         let scope = Scope(tokens: tokens) ?? authorization.scope
         try context.store.saveConsent(
             Consent(userID: user.id, clientID: clientID, scope: scope, grantedAt: context.now()))
+
+        context.logger.audit(
+            .consentGranted,
+            metadata: [
+                "request.id": "\(request.requestID)", "oauth.client_id": "\(clientID)", "user.id": "\(user.id)",
+                "oauth.scope": "\(scope)",
+            ])
     }
 
     /// Issues and stores a code and redirects to the client's callback with it and the request's `state`.
@@ -54,8 +61,8 @@ extension AuthorizeRoutes {
         let issued = context.issuer.issueCode(for: authorization, userID: user.id, at: context.now())
         try context.store.saveAuthorizationCode(issued.record)
 
-        context.logger.info(
-            "authorization_code.issued",
+        context.logger.audit(
+            .authorizationCodeIssued,
             metadata: [
                 "request.id": "\(request.requestID)", "oauth.client_id": "\(authorization.client.clientID)",
                 "user.id": "\(user.id)",
@@ -67,8 +74,8 @@ extension AuthorizeRoutes {
     func deny(
         _ authorization: ValidatedAuthorization, user: User, reason: String, request: Request, status: HTTPStatus
     ) -> Response {
-        context.logger.info(
-            "authorization.denied",
+        context.logger.audit(
+            .authorizationDenied,
             metadata: [
                 "request.id": "\(request.requestID)", "oauth.client_id": "\(authorization.client.clientID)",
                 "user.id": "\(user.id)", "reason": "\(reason)",

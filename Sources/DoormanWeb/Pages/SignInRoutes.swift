@@ -63,8 +63,9 @@ struct SignInRoutes: Sendable {
         let session = try CSRF.verify(form, request: request, sessions: sessions)
         let clearCookie = try sessions.signOut(session)
         if let user = session.user {
-            context.logger.info(
-                "sign_out", metadata: ["user.id": "\(user.id)", "request.id": "\(request.requestID)"])
+            context.logger.audit(
+                .sessionEnded,
+                metadata: ["user.id": "\(user.id)", "request.id": "\(request.requestID)", "reason": "sign_out"])
         }
 
         var response = PageResponse.redirect(to: ReturnPath.fallback, status: .seeOther)
@@ -77,9 +78,9 @@ struct SignInRoutes: Sendable {
         metadata["request.id"] = "\(request.requestID)"
         metadata["client.address"] = "\(request.remoteAddress)"
         if succeeded {
-            context.logger.info("sign_in.succeeded", metadata: metadata)
+            context.logger.audit(.signInSucceeded, metadata: metadata)
         } else {
-            context.logger.notice("sign_in.failed", metadata: metadata)
+            context.logger.audit(.signInFailed, level: .notice, metadata: metadata)
         }
     }
 }

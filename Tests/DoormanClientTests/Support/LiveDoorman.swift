@@ -72,8 +72,11 @@ struct LiveDoorman: Sendable {
     }
 }
 
-/// Runs `body` with a new Doorman server on an ephemeral loopback port and a new database, removed afterwards.
-func withLiveDoorman<Value>(_ body: (LiveDoorman) async throws -> Value) async throws -> Value {
+/// Runs `body` with a new Doorman server with `settings` on an ephemeral loopback port and a new database,
+/// removed afterwards.
+func withLiveDoorman<Value>(
+    settings: OAuthSettings = OAuthSettings(), _ body: (LiveDoorman) async throws -> Value
+) async throws -> Value {
     let directory = FileManager.default.temporaryDirectory
         .appendingPathComponent("doorman-client-tests-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -84,7 +87,7 @@ func withLiveDoorman<Value>(_ body: (LiveDoorman) async throws -> Value) async t
 
     // The server's clock is fixed at the start of the test, so issue times are known exactly.
     let now = Int64(Date().timeIntervalSince1970)
-    let context = WebContext(store: store, now: { now }, logger: quietLogger())
+    let context = WebContext(store: store, now: { now }, settings: settings, logger: quietLogger())
     var router = Router()
     APIRoutes.register(on: &router, context: context)
 

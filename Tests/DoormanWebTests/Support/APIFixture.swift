@@ -46,12 +46,14 @@ struct APIFixture: Sendable {
         clientSecretHash: TokenHash.of(otherClientSecret), redirectURIs: [otherRedirectURI],
         productIDs: ["prod_other"], createdAt: start)
 
-    /// Runs `body` with a new fixture and its live server, and removes the database afterwards.
+    /// Runs `body` with a new fixture and its live server with `settings`, and removes the database afterwards.
     ///
     /// Setting up and tearing down run on a Dispatch thread, as the requests do, so that a test occupies no thread
     /// of Swift's cooperative pool while it waits on files or sockets.
-    static func run(_ body: (APIFixture) async throws -> Void) async throws {
-        let resources = try await runBlocking { try FixtureResources() }
+    static func run(
+        settings: OAuthSettings = OAuthSettings(), _ body: (APIFixture) async throws -> Void
+    ) async throws {
+        let resources = try await runBlocking { try FixtureResources(settings: settings) }
         do {
             try await body(resources.fixture)
         } catch {
@@ -140,7 +142,7 @@ private final class FixtureResources: Sendable {
     let server: HTTPServer
     let fixture: APIFixture
 
-    init() throws {
+    init(settings: OAuthSettings) throws {
         directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("doorman-api-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -150,7 +152,7 @@ private final class FixtureResources: Sendable {
         let log = CapturedLog()
         let logger = Logger(label: "doorman.api.test") { _ in CapturingLogHandler(log: log) }
         let context = WebContext(
-            store: store, now: { clock.now }, logger: logger, publicURL: PublicBaseURL(APIFixture.publicURL))
+            store: store, now: { clock.now }, settings: settings, logger: logger, publicURL: PublicBaseURL(APIFixture.publicURL))
         var router = Router()
         APIRoutes.register(on: &router, context: context)
 
