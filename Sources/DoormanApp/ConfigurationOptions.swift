@@ -5,7 +5,7 @@ extension ConfigurationOption {
     public static let all: [ConfigurationOption] = [
         host, port, dataDirectory, databaseURL, logLevel, logFormat, threads, maxHeaderBytes, maxBodyBytes,
         connectionTimeout, maxConnections, maxConnectionsPerIP, shutdownTimeout,
-    ]
+    ] + rateLimitOptions
 
     /// The settings that commands touching only storage and logs, such as `migrate`, accept.
     public static let storageAndLogging: [ConfigurationOption] = [dataDirectory, databaseURL, logLevel, logFormat]
@@ -126,7 +126,7 @@ extension ConfigurationOption {
     )
 
     /// Creates an option for an integer field that accepts decimal values in `range`.
-    private static func integer(
+    static func integer(
         _ name: String,
         valueName: String,
         unit: String?,

@@ -12,6 +12,9 @@ public struct OAuthSettings: Sendable {
     public var secureCookies = false
     /// Lifetime of a browser session in seconds. Default 7 days.
     public var sessionLifetime: Int64 = 7 * 86_400
+    /// Rate limits of the token endpoint, sign-in and the authorization endpoint. Default
+    /// `RateLimitSettings.standard`.
+    public var rateLimits: RateLimitSettings = .standard
 
     /// Creates settings with the defaults above.
     public init() {}
@@ -31,6 +34,8 @@ public struct WebContext: Sendable {
     public let settings: OAuthSettings
     /// The logger for audit events and failures.
     public let logger: Logger
+    /// The in-process side of the rate limits, shared by every copy of this context.
+    let rateLimiter: RateLimiter
 
     /// Creates a context.
     public init(
@@ -42,6 +47,7 @@ public struct WebContext: Sendable {
         self.random = random
         self.settings = settings
         self.logger = logger
+        rateLimiter = RateLimiter(store: store, leaseSize: settings.rateLimits.leaseSize, logger: logger)
     }
 
     /// A token issuer with this context's lifetimes and randomness.

@@ -18,6 +18,16 @@ let validSamples: [String: (raw: String, stored: String)] = [
     "max-connections": ("10", "10"),
     "max-connections-per-ip": ("0", "0"),
     "shutdown-timeout": ("0", "0"),
+    "rate-limits": ("off", "off"),
+    "token-limit-per-client": ("50/10", "50/10"),
+    "token-limit-per-address": ("off", "off"),
+    "sign-in-limit-per-address": ("100/3600", "100/3600"),
+    "sign-in-failure-limit": ("3/600", "3/600"),
+    "sign-in-delay": ("2", "2"),
+    "sign-in-max-delay": ("60", "60"),
+    "authorize-limit-per-address": ("1000/60", "1000/60"),
+    "rate-limit-lease": ("1", "1"),
+    "trusted-proxy": ("10.0.0.1, 10.1.0.0/16,::1", "10.0.0.1/32,10.1.0.0/16,::1/128"),
 ]
 
 @Suite struct ConfigurationTests {
@@ -47,7 +57,9 @@ let validSamples: [String: (raw: String, stored: String)] = [
         #expect(flags == [
             "--host", "--port", "--data-dir", "--database-url", "--log-level", "--log-format", "--threads",
             "--max-header-bytes", "--max-body-bytes", "--connection-timeout", "--max-connections",
-            "--max-connections-per-ip", "--shutdown-timeout",
+            "--max-connections-per-ip", "--shutdown-timeout", "--rate-limits", "--token-limit-per-client",
+            "--token-limit-per-address", "--sign-in-limit-per-address", "--sign-in-failure-limit", "--sign-in-delay",
+            "--sign-in-max-delay", "--authorize-limit-per-address", "--rate-limit-lease", "--trusted-proxy",
         ])
         #expect(Set(flags).count == flags.count)
         #expect(Set(validSamples.keys) == Set(ConfigurationOption.all.map(\.name)))

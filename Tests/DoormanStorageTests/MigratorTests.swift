@@ -176,7 +176,7 @@ struct SQLiteMigrationsTests {
 
             let summary = try migrator.migrate(database)
 
-            #expect(summary.applied.map(\.name) == ["create_metadata", "create_doorman_tables"])
+            #expect(summary.applied.map(\.name) == ["create_metadata", "create_doorman_tables", "create_rate_limits"])
             #expect(summary.currentVersion == SQLiteMigrations.all.last?.version)
             #expect(try migrator.pending(database).isEmpty)
             #expect(try migrator.migrate(database).wasUpToDate)

@@ -10,7 +10,7 @@ struct ServeCommand {
         let logger = Logger(label: "doorman")
         let signals = SignalWaiter()
         let database = try DatabaseSetup.openAndMigrate(configuration, logger: logger)
-        let router = Routes.make(database: database, logger: logger)
+        let router = Routes.make(database: database, rateLimits: configuration.rateLimitSettings, logger: logger)
         let server = HTTPServer(configuration: serverConfiguration, router: router, logger: logger)
         do {
             try server.start()
@@ -37,6 +37,7 @@ struct ServeCommand {
         server.maxConnections = configuration.maxConnections
         server.maxConnectionsPerIP = configuration.maxConnectionsPerIP
         server.shutdownTimeout = .seconds(configuration.shutdownTimeout)
+        server.trustedProxies = configuration.trustedProxies
         return server
     }
 }

@@ -16,6 +16,7 @@ public enum SQLiteMigrations {
                 ) STRICT, WITHOUT ROWID;
                 """),
         Migration(version: 2, name: "create_doorman_tables", sql: doormanTables),
+        Migration(version: 4, name: "create_rate_limits", sql: rateLimitTable),
     ]
 
     /// Returns a migrator for `all`.

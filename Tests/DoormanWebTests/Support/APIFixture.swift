@@ -48,9 +48,12 @@ struct APIFixture: Sendable {
     /// Runs `body` with a new fixture and its live server, and removes the database afterwards.
     ///
     /// Setting up and tearing down run on a Dispatch thread, as the requests do, so that a test occupies no thread
-    /// of Swift's cooperative pool while it waits on files or sockets.
-    static func run(_ body: (APIFixture) async throws -> Void) async throws {
-        let resources = try await runBlocking { try FixtureResources() }
+    /// of Swift's cooperative pool while it waits on files or sockets. Rate limits are off unless a test passes
+    /// some, because other tests send bursts from one client and address; `RateLimitEndpointTests` covers them.
+    static func run(
+        rateLimits: RateLimitSettings = .disabled, _ body: (APIFixture) async throws -> Void
+    ) async throws {
+        let resources = try await runBlocking { try FixtureResources(rateLimits: rateLimits) }
         do {
             try await body(resources.fixture)
         } catch {
@@ -139,7 +142,7 @@ private final class FixtureResources: Sendable {
     let server: HTTPServer
     let fixture: APIFixture
 
-    init() throws {
+    init(rateLimits: RateLimitSettings) throws {
         directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("doorman-api-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -148,7 +151,9 @@ private final class FixtureResources: Sendable {
         let clock = TestClock(APIFixture.start)
         let log = CapturedLog()
         let logger = Logger(label: "doorman.api.test") { _ in CapturingLogHandler(log: log) }
-        let context = WebContext(store: store, now: { clock.now }, logger: logger)
+        var settings = OAuthSettings()
+        settings.rateLimits = rateLimits
+        let context = WebContext(store: store, now: { clock.now }, settings: settings, logger: logger)
         var router = Router()
         APIRoutes.register(on: &router, context: context)
 
