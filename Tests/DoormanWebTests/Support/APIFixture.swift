@@ -51,9 +51,12 @@ struct APIFixture: Sendable {
     /// of Swift's cooperative pool while it waits on files or sockets. Rate limits are off unless a test passes
     /// some, because other tests send bursts from one client and address; `RateLimitEndpointTests` covers them.
     static func run(
-        rateLimits: RateLimitSettings = .disabled, _ body: (APIFixture) async throws -> Void
+        rateLimits: RateLimitSettings = .disabled, trustedProxies: [IPAddressRange] = [],
+        _ body: (APIFixture) async throws -> Void
     ) async throws {
-        let resources = try await runBlocking { try FixtureResources(rateLimits: rateLimits) }
+        let resources = try await runBlocking {
+            try FixtureResources(rateLimits: rateLimits, trustedProxies: trustedProxies)
+        }
         do {
             try await body(resources.fixture)
         } catch {
@@ -142,7 +145,7 @@ private final class FixtureResources: Sendable {
     let server: HTTPServer
     let fixture: APIFixture
 
-    init(rateLimits: RateLimitSettings) throws {
+    init(rateLimits: RateLimitSettings, trustedProxies: [IPAddressRange]) throws {
         directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("doorman-api-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -159,6 +162,7 @@ private final class FixtureResources: Sendable {
 
         var configuration = HTTPServerConfiguration()
         configuration.port = 0
+        configuration.trustedProxies = trustedProxies
         server = HTTPServer(configuration: configuration, router: router, logger: quietLogger())
         try server.start()
         fixture = APIFixture(
