@@ -85,10 +85,12 @@ class DoormanServer:
         return "".join(self.log_lines)
 
     @classmethod
-    def start(cls, data_dir):
-        """Start `doorman serve` on an ephemeral loopback port and wait until `/healthz` returns 200."""
+    def start(cls, data_dir, extra_arguments=()):
+        """Start `doorman serve` on an ephemeral loopback port and wait until `/healthz` returns 200.
+
+        `extra_arguments` go after the default flags, such as `("--token-limit-per-client", "3/2")`."""
         process = subprocess.Popen(
-            [BINARY, "serve", "--host", "127.0.0.1", "--port", "0", "--data-dir", data_dir],
+            [BINARY, "serve", "--host", "127.0.0.1", "--port", "0", "--data-dir", data_dir, *extra_arguments],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
             text=True,
