@@ -81,7 +81,7 @@ public struct Configuration: Sendable, Equatable {
     /// The first delay in seconds after the failure limit is reached. Default 1.
     public var signInDelay = Int(SignInBackoff.standard.initialDelay)
 
-    /// The longest delay in seconds between sign-in attempts to one account. Default 900.
+    /// The maximum delay in seconds between sign-in attempts to one account. Default 900.
     public var signInMaxDelay = Int(SignInBackoff.standard.maximumDelay)
 
     /// Authorization requests per client address, or nil for no limit. Default 300 per 60 seconds.

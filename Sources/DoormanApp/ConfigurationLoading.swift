@@ -17,7 +17,7 @@ extension Configuration {
         return configuration
     }
 
-    /// Rejects a longest sign-in delay below the first one, which no doubling could keep.
+    /// Rejects a maximum sign-in delay below the first delay, because doubling could never stay under it.
     func checkSignInDelays() throws(ConfigurationError) {
         guard signInMaxDelay < signInDelay else {
             return
@@ -25,7 +25,8 @@ extension Configuration {
         let option = ConfigurationOption.signInMaxDelay
         throw .invalidValue(
             flag: option.flag, environmentVariable: option.environmentVariable, value: String(signInMaxDelay),
-            reason: "expected at least the \(signInDelay) seconds of --sign-in-delay; raise it or lower --sign-in-delay")
+            reason:
+                "expected at least the \(signInDelay) seconds of --sign-in-delay; raise it or lower --sign-in-delay")
     }
 
     /// Loads a configuration in which only `options` can be set, for a command such as `migrate`.

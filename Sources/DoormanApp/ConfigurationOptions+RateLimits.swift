@@ -55,7 +55,7 @@ extension ConfigurationOption {
     /// `--sign-in-max-delay`, the cap of the doubling delay.
     public static let signInMaxDelay = integer(
         "sign-in-max-delay", valueName: "seconds", unit: "seconds", range: 1...86_400, field: \.signInMaxDelay,
-        help: "Longest wait between sign-in attempts to one account; at least --sign-in-delay.")
+        help: "Maximum wait between sign-in attempts to one account; at least --sign-in-delay.")
 
     /// `--authorize-limit-per-address`, authorization requests per client address.
     public static let authorizeLimitPerAddress = limit(

@@ -2,10 +2,11 @@ import Logging
 
 extension ConfigurationOption {
     /// Every setting, in the order that help text lists them.
-    public static let all: [ConfigurationOption] = [
-        host, port, dataDirectory, databaseURL, logLevel, logFormat, threads, maxHeaderBytes, maxBodyBytes,
-        connectionTimeout, maxConnections, maxConnectionsPerIP, shutdownTimeout,
-    ] + rateLimitOptions
+    public static let all: [ConfigurationOption] =
+        [
+            host, port, dataDirectory, databaseURL, logLevel, logFormat, threads, maxHeaderBytes, maxBodyBytes,
+            connectionTimeout, maxConnections, maxConnectionsPerIP, shutdownTimeout,
+        ] + rateLimitOptions
 
     /// The settings that commands touching only storage and logs, such as `migrate`, accept.
     public static let storageAndLogging: [ConfigurationOption] = [dataDirectory, databaseURL, logLevel, logFormat]

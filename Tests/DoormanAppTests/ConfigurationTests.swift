@@ -58,8 +58,9 @@ let validSamples: [String: (raw: String, stored: String)] = [
             "--host", "--port", "--data-dir", "--database-url", "--log-level", "--log-format", "--threads",
             "--max-header-bytes", "--max-body-bytes", "--connection-timeout", "--max-connections",
             "--max-connections-per-ip", "--shutdown-timeout", "--rate-limits", "--token-limit-per-client",
-            "--token-limit-per-address", "--sign-in-limit-per-address", "--sign-in-failure-limit", "--sign-in-delay",
-            "--sign-in-max-delay", "--authorize-limit-per-address", "--rate-limit-lease", "--trusted-proxy",
+            "--token-limit-per-address", "--sign-in-limit-per-address", "--sign-in-failure-limit",
+            "--sign-in-delay", "--sign-in-max-delay", "--authorize-limit-per-address", "--rate-limit-lease",
+            "--trusted-proxy",
         ])
         #expect(Set(flags).count == flags.count)
         #expect(Set(validSamples.keys) == Set(ConfigurationOption.all.map(\.name)))

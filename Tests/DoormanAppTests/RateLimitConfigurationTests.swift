@@ -30,7 +30,8 @@ import Testing
         #expect(settings.tokenPerClient == RateLimit(limit: 5, window: 10))
         #expect(settings.tokenPerAddress == nil)
         #expect(settings.signInPerAddress == RateLimitSettings.standard.signInPerAddress)
-        #expect(settings.signInPerAccount == SignInBackoff(threshold: 3, window: 600, initialDelay: 2, maximumDelay: 16))
+        let backoff = SignInBackoff(threshold: 3, window: 600, initialDelay: 2, maximumDelay: 16)
+        #expect(settings.signInPerAccount == backoff)
         #expect(settings.authorizePerAddress == nil)
         #expect(settings.leaseSize == 1)
     }

@@ -12,8 +12,10 @@ import Testing
         #expect(expected.description == text)
     }
 
-    @Test(arguments: ["", "600", "600/", "/60", "0/60", "600/0", "-1/60", "+5/60", "600/1m", "6 00/60", "1/2/3",
-        "1000000001/60"])
+    @Test(arguments: [
+        "", "600", "600/", "/60", "0/60", "600/0", "-1/60", "+5/60", "600/1m", "6 00/60", "1/2/3",
+        "1000000001/60",
+    ])
     func limitRejectsMalformedText(text: String) {
         #expect(RateLimit.parse(text) == nil)
     }
@@ -37,10 +39,11 @@ import Testing
         #expect(RateLimitLease.granted(counter, cost: cost, rule: RateLimit(limit: limit, window: 60)) == granted)
     }
 
-    @Test(arguments: [
-        // (failures, delay in seconds) with threshold 5, initial delay 1, cap 900
-        (0, 0), (4, 0), (5, 1), (6, 2), (7, 4), (8, 8), (14, 512), (15, 900), (16, 900), (100, 900), (Int.max, 900),
-    ] as [(Int, Int64)])
+    @Test(
+        arguments: [
+            // (failures, delay in seconds) with threshold 5, initial delay 1, cap 900
+            (0, 0), (4, 0), (5, 1), (6, 2), (7, 4), (8, 8), (14, 512), (15, 900), (16, 900), (100, 900), (Int.max, 900),
+        ] as [(Int, Int64)])
     func backoffDoublesUpToTheCap(failures: Int, delay: Int64) {
         #expect(SignInBackoff.standard.delay(afterFailures: failures) == delay)
     }

@@ -13,8 +13,10 @@ struct RateLimitConformanceTests {
         try factory.withStore { store in
             let counter = try store.addRateLimitHits(3, key: "token.client:a", window: 60, at: Self.start)
 
-            #expect(counter == RateLimitCounter(
-                hits: 3, windowStart: Self.start, windowEnd: Self.start + 60, lastHitAt: Self.start))
+            #expect(
+                counter
+                    == RateLimitCounter(
+                        hits: 3, windowStart: Self.start, windowEnd: Self.start + 60, lastHitAt: Self.start))
         }
     }
 
@@ -38,8 +40,10 @@ struct RateLimitConformanceTests {
             _ = try store.addRateLimitHits(50, key: "k", window: 60, at: Self.start)
             let counter = try store.addRateLimitHits(2, key: "k", window: 30, at: Self.start + 60)
 
-            #expect(counter == RateLimitCounter(
-                hits: 2, windowStart: Self.start + 60, windowEnd: Self.start + 90, lastHitAt: Self.start + 60))
+            #expect(
+                counter
+                    == RateLimitCounter(
+                        hits: 2, windowStart: Self.start + 60, windowEnd: Self.start + 90, lastHitAt: Self.start + 60))
         }
     }
 

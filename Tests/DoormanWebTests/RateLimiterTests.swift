@@ -59,7 +59,7 @@ import Testing
             #expect(try limiter.check(rule, key: "k", name: "test", at: Self.start) == .allowed)
             #expect(try limiter.check(rule, key: "k", name: "test", at: Self.start + 1) == .limited(retryAfter: 59))
 
-            // The refusal is answered from memory, so the store counts no further hits.
+            // The limiter keeps the refusal in memory, so the store counts no further hits.
             #expect(try limiter.check(rule, key: "k", name: "test", at: Self.start + 2) == .limited(retryAfter: 58))
             #expect(try store.rateLimitCounter(key: "k", at: Self.start + 2)?.hits == 2)
             #expect(try limiter.check(rule, key: "k", name: "test", at: Self.start + 60) == .allowed)

@@ -131,7 +131,7 @@ def test_token_burst_gets_429(proxied):
 
 
 def test_token_succeeds_after_retry_after(proxied):
-    """RFC 6585 section 4: Retry-After says how long to wait. Once it has passed, the same client's code
+    """RFC 6585 section 4: Retry-After gives the seconds to wait. Once it has passed, the same client's code
     exchange (RFC 6749 section 4.1.3) succeeds again."""
     web_app = proxied.web_app
     for _ in range(3):

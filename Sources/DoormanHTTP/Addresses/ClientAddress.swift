@@ -1,7 +1,7 @@
 /// Finds the client's address behind trusted reverse proxies, from the peer address and `X-Forwarded-For`.
 ///
 /// A proxy appends the address of its own peer to `X-Forwarded-For`, so the right-most entries were written by
-/// trusted proxies and the entries further left by whoever sent the request. Only when the peer is a trusted
+/// trusted proxies and the entries further left by the client or its own proxies. Only when the peer is a trusted
 /// proxy is the header read at all, and then from the right: trusted entries are skipped and the first entry that
 /// is not trusted is the client. Anything left of it could be forged by the client and is ignored, as RFC 9700
 /// section 4.13 requires of addresses taken from forwarded headers.

@@ -98,7 +98,7 @@ public struct IPAddressRange: Sendable, Hashable, CustomStringConvertible {
         network = Self.masked(address, bits: length + (address.isIPv4 ? 96 : 0))
     }
 
-    /// Whether `address` lies in this range. An IPv4 range contains only IPv4 addresses.
+    /// Returns whether `address` lies in this range. An IPv4 range contains only IPv4 addresses.
     public func contains(_ address: IPAddress) -> Bool {
         guard address.isIPv4 == network.isIPv4 else {
             return false
@@ -114,7 +114,13 @@ public struct IPAddressRange: Sendable, Hashable, CustomStringConvertible {
     /// Returns `address` with every bit after the first `bits` of 128 cleared.
     private static func masked(_ address: IPAddress, bits: Int) -> IPAddress {
         func mask(_ kept: Int) -> UInt64 {
-            kept <= 0 ? 0 : kept >= 64 ? .max : ~(UInt64.max >> kept)
+            if kept <= 0 {
+                return 0
+            }
+            if kept >= 64 {
+                return .max
+            }
+            return ~(UInt64.max >> kept)
         }
         return IPAddress(high: address.high & mask(bits), low: address.low & mask(bits - 64))
     }

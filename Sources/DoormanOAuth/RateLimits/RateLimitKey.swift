@@ -5,32 +5,32 @@ import DoormanCrypto
 /// Hashing keeps every key the same short length whatever the client sends, and keeps usernames out of the
 /// database in the clear. An unsalted hash of a username can still be matched against a list of guessed names.
 public enum RateLimitKey {
-    /// The counter of token requests that name `clientID`.
+    /// Returns the key that counts token requests naming `clientID`.
     public static func tokenClient(_ clientID: String) -> String {
         key("token.client", clientID)
     }
 
-    /// The counter of token requests from `address`, a client address or address group.
+    /// Returns the key that counts token requests from `address`, a client address or address group.
     public static func tokenAddress(_ address: String) -> String {
         key("token.address", address)
     }
 
-    /// The counter of sign-in attempts from `address`.
+    /// Returns the key that counts sign-in attempts from `address`.
     public static func signInAddress(_ address: String) -> String {
         key("sign_in.address", address)
     }
 
-    /// The counter of failed sign-ins to `username`, compared ignoring ASCII case as usernames are.
+    /// Returns the key that counts failed sign-ins to `username`, ignoring ASCII case as usernames do.
     public static func signInFailures(_ username: String) -> String {
         key("sign_in.failures", asciiLowercased(username))
     }
 
-    /// The counter that lets one attempt at a time through to an account whose failures call for a delay.
+    /// Returns the key that lets one attempt at a time through to an account whose failures call for a delay.
     public static func signInTurn(_ username: String) -> String {
         key("sign_in.turn", asciiLowercased(username))
     }
 
-    /// The counter of authorization requests from `address`.
+    /// Returns the key that counts authorization requests from `address`.
     public static func authorizeAddress(_ address: String) -> String {
         key("authorize.address", address)
     }

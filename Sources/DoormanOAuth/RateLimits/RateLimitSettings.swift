@@ -1,4 +1,4 @@
-/// Which rate limits apply, and how many hits an instance leases from the shared counters at once.
+/// The rate limits that apply, and the number of hits an instance leases from the shared counters at once.
 ///
 /// A nil limit is off. RFC 6749 section 2.3.1 requires protection against brute force wherever a password is
 /// checked: the token endpoint checks client secrets and the sign-in form checks user passwords.

@@ -5,7 +5,7 @@
 /// doubles the wait, up to `maximumDelay`. With the defaults, an attacker gets 5 guesses, then waits 1, 2, 4, …
 /// seconds, and after 15 failures one guess per 15 minutes, so about 110 guesses per account per day.
 ///
-/// NOTE: the delay applies to the account whatever the client address, so an attacker who knows a username can
+/// NOTE: the delay applies to the account whatever the client address, so an attacker with a valid username can
 /// make its owner wait up to `maximumDelay` per attempt. The cap bounds that.
 public struct SignInBackoff: Sendable, Equatable {
     /// Failures counted before delays start, at least 1.
@@ -14,7 +14,7 @@ public struct SignInBackoff: Sendable, Equatable {
     public var window: Int64
     /// Seconds to wait after the failure that reaches `threshold`.
     public var initialDelay: Int64
-    /// Longest wait in seconds, however many failures follow.
+    /// Maximum wait in seconds, however many failures follow.
     public var maximumDelay: Int64
 
     /// Creates a backoff. Values below 1, or a maximum below the initial delay, are programmer errors.

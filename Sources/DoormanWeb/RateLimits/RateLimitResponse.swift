@@ -14,11 +14,14 @@ enum RateLimitResponse {
         return response
     }
 
-    /// Returns the HTML 429 of the pages, which says how long to wait.
+    /// Returns the HTML 429 of the pages, with the seconds to wait in its text.
     static func page(retryAfter: Int64) -> Response {
         let wait = retryAfter == 1 ? "1 second" : "\(retryAfter) seconds"
         let title = "Too many attempts"
-        let markup: HTML = "<h1>\(title)</h1>\n<p class=\"error\">You are being rate limited. Wait \(wait), then try again.</p>"
+        let markup: HTML = """
+            <h1>\(title)</h1>
+            <p class="error">You are being rate limited. Wait \(wait), then try again.</p>
+            """
         var response = PageResponse.page(PageLayout.document(title: title, body: markup), status: .tooManyRequests)
         response.headers.add(name: "Retry-After", value: String(retryAfter))
         return response
