@@ -86,8 +86,10 @@ class DoormanServer:
 
     @classmethod
     def start(cls, data_dir, extra_arguments=()):
-        """Start `doorman serve` on an ephemeral loopback port, with `extra_arguments` such as `--public-url`,
-        and wait until `/healthz` returns 200."""
+        """Start `doorman serve` on an ephemeral loopback port and wait until `/healthz` returns 200.
+
+        `extra_arguments` go after the default flags, such as `("--public-url", URL)` or
+        `("--token-limit-per-client", "3/2")`."""
         process = subprocess.Popen(
             [BINARY, "serve", "--host", "127.0.0.1", "--port", "0", "--data-dir", data_dir, *extra_arguments],
             stdout=subprocess.DEVNULL,

@@ -1,3 +1,5 @@
+import DoormanHTTP
+import DoormanOAuth
 import DoormanPostgres
 import Foundation
 import Logging
@@ -95,6 +97,38 @@ public struct Configuration: Sendable, Equatable {
     /// from 0 to 31622400. Default 86400.
     public var cleanupRetentionSeconds = 86_400
 
+    /// Whether rate limits apply at all. Default true.
+    public var rateLimitsEnabled = true
+
+    /// Token requests per client id, or nil for no limit. Default 600 per 60 seconds.
+    public var tokenLimitPerClient = RateLimitSettings.standard.tokenPerClient
+
+    /// Token requests per client address, or nil for no limit. Default 600 per 60 seconds.
+    public var tokenLimitPerAddress = RateLimitSettings.standard.tokenPerAddress
+
+    /// Sign-in attempts per client address, or nil for no limit. Default 30 per 300 seconds.
+    public var signInLimitPerAddress = RateLimitSettings.standard.signInPerAddress
+
+    /// Failed sign-ins to one account in a window before delays start, or nil for no delays. Default 5 per
+    /// 86400 seconds.
+    public var signInFailureLimit: RateLimit? = RateLimit(
+        limit: SignInBackoff.standard.threshold, window: SignInBackoff.standard.window)
+
+    /// The first delay in seconds after the failure limit is reached. Default 1.
+    public var signInDelay = Int(SignInBackoff.standard.initialDelay)
+
+    /// The maximum delay in seconds between sign-in attempts to one account. Default 900.
+    public var signInMaxDelay = Int(SignInBackoff.standard.maximumDelay)
+
+    /// Authorization requests per client address, or nil for no limit. Default 300 per 60 seconds.
+    public var authorizeLimitPerAddress = RateLimitSettings.standard.authorizePerAddress
+
+    /// Hits an instance takes from a shared counter at once. Default 20.
+    public var rateLimitLease = RateLimitSettings.standard.leaseSize
+
+    /// Reverse proxies whose `X-Forwarded-For` names the client. Default none.
+    public var trustedProxies: [IPAddressRange] = []
+
     /// Creates a configuration with every default.
     public init() {}
 
@@ -143,6 +177,25 @@ public struct Configuration: Sendable, Equatable {
     public static func derivedPublicURL(host: String, port: Int) -> String {
         let hostPart = host.contains(":") ? "[\(host)]" : host
         return "http://\(hostPart):\(port)"
+    }
+
+    /// The rate limits these settings choose: `RateLimitSettings.disabled` when `rateLimitsEnabled` is false.
+    ///
+    /// `load` rejects a `signInMaxDelay` below `signInDelay`; a configuration built in code that has one gets the
+    /// larger value as its cap.
+    public var rateLimitSettings: RateLimitSettings {
+        guard rateLimitsEnabled else {
+            return .disabled
+        }
+        let backoff = signInFailureLimit.map { limit in
+            SignInBackoff(
+                threshold: limit.limit, window: limit.window, initialDelay: Int64(signInDelay),
+                maximumDelay: Int64(max(signInMaxDelay, signInDelay)))
+        }
+        return RateLimitSettings(
+            tokenPerClient: tokenLimitPerClient, tokenPerAddress: tokenLimitPerAddress,
+            signInPerAddress: signInLimitPerAddress, signInPerAccount: backoff,
+            authorizePerAddress: authorizeLimitPerAddress, leaseSize: rateLimitLease)
     }
 
     static let sqliteScheme = "sqlite:"

@@ -5,13 +5,28 @@ extension Configuration {
     ///   - arguments: the arguments after `serve`, as `--flag value` or `--flag=value`.
     ///   - environment: the process environment, such as `ProcessInfo.processInfo.environment`.
     /// - Throws: the first unknown option, missing value or unexpected argument in `arguments`;
-    ///   otherwise the first invalid value in the order of `ConfigurationOption.all`.
+    ///   otherwise the first invalid value in the order of `ConfigurationOption.all`, then a
+    ///   `--sign-in-max-delay` below `--sign-in-delay`.
     public static func load(
         arguments: [String],
         environment: [String: String]
     ) throws(ConfigurationError) -> Configuration {
-        try load(
+        let configuration = try load(
             arguments: arguments, environment: environment, options: ConfigurationOption.all, command: "doorman serve")
+        try configuration.checkSignInDelays()
+        return configuration
+    }
+
+    /// Rejects a maximum sign-in delay below the first delay, because doubling could never stay under it.
+    func checkSignInDelays() throws(ConfigurationError) {
+        guard signInMaxDelay < signInDelay else {
+            return
+        }
+        let option = ConfigurationOption.signInMaxDelay
+        throw .invalidValue(
+            flag: option.flag, environmentVariable: option.environmentVariable, value: String(signInMaxDelay),
+            reason:
+                "expected at least the \(signInDelay) seconds of --sign-in-delay; raise it or lower --sign-in-delay")
     }
 
     /// Loads a configuration in which only `options` can be set, for a command such as `migrate`.

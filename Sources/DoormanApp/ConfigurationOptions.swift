@@ -2,12 +2,13 @@ import Logging
 
 extension ConfigurationOption {
     /// Every setting, in the order that help text lists them.
-    public static let all: [ConfigurationOption] = [
-        host, port, dataDirectory, databaseURL, databasePoolSize, databaseWaitSeconds, logLevel, logFormat, threads,
-        maxHeaderBytes, maxBodyBytes, connectionTimeout, maxConnections, maxConnectionsPerIP, shutdownTimeout, metrics,
-        publicURL, allowPlainPKCE, refreshGraceSeconds, refreshInactivitySeconds, cleanupIntervalSeconds,
-        cleanupRetentionSeconds,
-    ]
+    public static let all: [ConfigurationOption] =
+        [
+            host, port, dataDirectory, databaseURL, databasePoolSize, databaseWaitSeconds, logLevel, logFormat,
+            threads, maxHeaderBytes, maxBodyBytes, connectionTimeout, maxConnections, maxConnectionsPerIP,
+            shutdownTimeout, metrics, publicURL, allowPlainPKCE, refreshGraceSeconds, refreshInactivitySeconds,
+            cleanupIntervalSeconds, cleanupRetentionSeconds,
+        ] + rateLimitOptions
 
     /// The settings that commands touching only storage and logs, such as `migrate`, accept.
     public static let storageAndLogging: [ConfigurationOption] = [

@@ -53,6 +53,7 @@ extension Configuration {
         var settings = OAuthSettings()
         settings.allowPlainPKCE = allowPlainPKCE
         settings.refreshGraceSeconds = Int64(refreshGraceSeconds)
+        settings.rateLimits = rateLimitSettings
         let standard = Lifetimes.standard
         if let lifetimes = Lifetimes(
             authorizationCode: standard.authorizationCode, accessToken: standard.accessToken,

@@ -16,6 +16,10 @@ public struct OAuthSettings: Sendable {
     /// instead of revoking its family. Default 5; 0 turns the grace window off.
     public var refreshGraceSeconds: Int64 = 5
 
+    /// Rate limits of the token endpoint, sign-in and the authorization endpoint. Default
+    /// `RateLimitSettings.standard`.
+    public var rateLimits: RateLimitSettings = .standard
+
     /// Creates settings with the defaults above.
     public init() {}
 }
@@ -39,6 +43,8 @@ public struct WebContext: Sendable {
     public let metrics: OAuthMetrics
     /// The URL at which clients reach this server, for the metadata and absolute URLs in responses.
     public let publicURL: PublicBaseURL
+    /// The in-process side of the rate limits, shared by every copy of this context.
+    let rateLimiter: RateLimiter
 
     /// The public URL of a context created without one: the default listening address.
     public static let defaultPublicURL = "http://127.0.0.1:8080"
@@ -56,6 +62,7 @@ public struct WebContext: Sendable {
         self.logger = logger
         self.metrics = metrics
         self.publicURL = publicURL
+        rateLimiter = RateLimiter(store: store, leaseSize: settings.rateLimits.leaseSize, logger: logger)
     }
 
     /// A token issuer with this context's lifetimes and randomness.

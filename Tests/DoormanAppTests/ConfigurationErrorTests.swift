@@ -65,7 +65,30 @@ private let publicURLReason = "expected an http or https origin, such as https:/
         ("refresh-inactivity-seconds", "59", "expected an integer from 60 to 31622400"),
         ("cleanup-interval-seconds", "604801", "expected an integer from 0 to 604800"),
         ("cleanup-retention-seconds", "-1", "expected an integer from 0 to 31622400"),
+        ("rate-limits", "yes", "expected on or off"),
+        ("token-limit-per-client", "600", "expected \(limitFormat)"),
+        ("token-limit-per-client", "0/60", "expected \(limitFormat)"),
+        ("token-limit-per-address", "600/0", "expected \(limitFormat)"),
+        ("token-limit-per-address", "600/1m", "expected \(limitFormat)"),
+        ("sign-in-limit-per-address", "-1/60", "expected \(limitFormat)"),
+        ("sign-in-failure-limit", "5/", "expected \(limitFormat)"),
+        ("sign-in-delay", "0", "expected an integer from 1 to 86400"),
+        ("sign-in-max-delay", "86401", "expected an integer from 1 to 86400"),
+        ("authorize-limit-per-address", "1000000001/60", "expected \(limitFormat)"),
+        ("rate-limit-lease", "0", "expected an integer from 1 to 1000"),
+        (
+            "trusted-proxy", "10.0.0.0/33",
+            "\"10.0.0.0/33\" is not an IP address or CIDR range; expected a comma-separated list such as "
+                + "10.0.0.0/8,::1, or none"
+        ),
+        (
+            "trusted-proxy", "proxy.internal",
+            "\"proxy.internal\" is not an IP address or CIDR range; expected a comma-separated list such as "
+                + "10.0.0.0/8,::1, or none"
+        ),
     ]
+
+    static let limitFormat = "COUNT/SECONDS such as 600/60 (each from 1 to 1000000000), or off"
 
     @Test func invalidValuesCoverEveryOption() {
         #expect(Set(Self.invalidValues.map(\.name)) == Set(ConfigurationOption.all.map(\.name)))

@@ -27,6 +27,16 @@ let validSamples: [String: (raw: String, stored: String)] = [
     "refresh-inactivity-seconds": ("86400", "86400"),
     "cleanup-interval-seconds": ("0", "0"),
     "cleanup-retention-seconds": ("60", "60"),
+    "rate-limits": ("off", "off"),
+    "token-limit-per-client": ("50/10", "50/10"),
+    "token-limit-per-address": ("off", "off"),
+    "sign-in-limit-per-address": ("100/3600", "100/3600"),
+    "sign-in-failure-limit": ("3/600", "3/600"),
+    "sign-in-delay": ("2", "2"),
+    "sign-in-max-delay": ("60", "60"),
+    "authorize-limit-per-address": ("1000/60", "1000/60"),
+    "rate-limit-lease": ("1", "1"),
+    "trusted-proxy": ("10.0.0.1, 10.1.0.0/16,::1", "10.0.0.1/32,10.1.0.0/16,::1/128"),
 ]
 
 @Suite struct ConfigurationTests {
@@ -114,6 +124,10 @@ let validSamples: [String: (raw: String, stored: String)] = [
             "--max-connections-per-ip", "--shutdown-timeout", "--metrics", "--public-url", "--allow-plain-pkce",
             "--refresh-grace-seconds", "--refresh-inactivity-seconds", "--cleanup-interval-seconds",
             "--cleanup-retention-seconds",
+            "--rate-limits", "--token-limit-per-client",
+            "--token-limit-per-address", "--sign-in-limit-per-address", "--sign-in-failure-limit",
+            "--sign-in-delay", "--sign-in-max-delay", "--authorize-limit-per-address", "--rate-limit-lease",
+            "--trusted-proxy",
         ])
         #expect(Set(flags).count == flags.count)
         #expect(Set(validSamples.keys) == Set(ConfigurationOption.all.map(\.name)))

@@ -179,6 +179,7 @@ struct SQLiteMigrationsTests {
             #expect(
                 summary.applied.map(\.name) == [
                     "create_metadata", "create_doorman_tables", "add_refresh_token_rotation",
+                    "create_rate_limits",
                 ])
             #expect(summary.currentVersion == SQLiteMigrations.all.last?.version)
             #expect(try migrator.pending(database).isEmpty)

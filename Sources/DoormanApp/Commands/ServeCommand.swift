@@ -68,6 +68,7 @@ struct ServeCommand {
         server.maxConnections = configuration.maxConnections
         server.maxConnectionsPerIP = configuration.maxConnectionsPerIP
         server.shutdownTimeout = .seconds(configuration.shutdownTimeout)
+        server.trustedProxies = configuration.trustedProxies
         return server
     }
 }

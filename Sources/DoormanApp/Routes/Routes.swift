@@ -1,4 +1,5 @@
 import DoormanHTTP
+import DoormanOAuth
 import DoormanWeb
 import Foundation
 import Logging

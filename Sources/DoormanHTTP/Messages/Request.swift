@@ -12,8 +12,11 @@ public struct Request: Sendable {
     public var headers: HTTPHeaders
     /// The request body, at most the server's body limit.
     public var body: [UInt8]
-    /// The numeric IP address of the client as seen by the socket.
+    /// The numeric IP address of the client as seen by the socket: a proxy's address when one is in between.
     public var remoteAddress: String
+    /// The client's address: `remoteAddress`, or the address that a trusted proxy names in `X-Forwarded-For`
+    /// (`ClientAddress.resolve`). Rate limits and the access log use this one.
+    public var clientAddress: String
     /// The request id, taken from a well-formed `X-Request-Id` header or generated; sent back on the response.
     public var requestID: String
     /// The path parameters of the matched route, decoded, keyed by the names in the route template.
@@ -30,6 +33,7 @@ public struct Request: Sendable {
         headers: HTTPHeaders = HTTPHeaders(),
         body: [UInt8] = [],
         remoteAddress: String = "127.0.0.1",
+        clientAddress: String? = nil,
         requestID: String = "test"
     ) {
         self.method = method
@@ -39,6 +43,7 @@ public struct Request: Sendable {
         self.headers = headers
         self.body = body
         self.remoteAddress = remoteAddress
+        self.clientAddress = clientAddress ?? remoteAddress
         self.requestID = requestID
     }
 }

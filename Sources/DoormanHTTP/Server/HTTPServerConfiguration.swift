@@ -19,6 +19,9 @@ public struct HTTPServerConfiguration: Sendable, Equatable {
     public var maxConnectionsPerIP: Int = 128
     /// Time in-flight requests may take to finish after a shutdown starts. Default 10 seconds.
     public var shutdownTimeout: Duration = .seconds(10)
+    /// Reverse proxies whose `X-Forwarded-For` names the client (`ClientAddress.resolve`). Default none, so the
+    /// header is ignored.
+    public var trustedProxies: [IPAddressRange] = []
 
     /// Creates a configuration with the defaults above.
     public init() {}

@@ -36,9 +36,16 @@ extension HTTPServer {
             rawQuery = ""
         }
         let requestID = headers["X-Request-Id"].flatMap { RequestIDGenerator.isWellFormed($0) ? $0 : nil }
+        // Without trusted proxies the header is never read, which saves its lookup on every request.
+        let clientAddress =
+            configuration.trustedProxies.isEmpty
+            ? state.remoteAddress
+            : ClientAddress.resolve(
+                peer: state.remoteAddress, forwardedFor: headers.values(for: "X-Forwarded-For"),
+                trustedProxies: configuration.trustedProxies)
         return Request(
             method: HTTPMethod(rawValue: method), path: String(path), rawQuery: rawQuery, headers: headers,
-            remoteAddress: state.remoteAddress, requestID: requestID ?? requestIDs.next())
+            remoteAddress: state.remoteAddress, clientAddress: clientAddress, requestID: requestID ?? requestIDs.next())
     }
 
     private func readHeaders(_ connection: OpaquePointer) -> HTTPHeaders {
@@ -84,7 +91,7 @@ extension HTTPServer {
     /// Characters of the path that the access log keeps, so a long path cannot flood the log.
     static let loggedPathLength = 256
 
-    /// One line per request: method, path without the query string, status, duration and request id.
+    /// One line per request: method, path without the query string, status, duration, request id and client address.
     /// Query strings, headers, cookies and bodies are never logged, because they can carry codes and tokens.
     private func logAccess(_ request: Request, _ status: HTTPStatus, _ elapsed: UInt64) {
         logger.info(
@@ -92,7 +99,7 @@ extension HTTPServer {
             metadata: [
                 "http.method": "\(request.method)", "http.path": "\(request.path.prefix(Self.loggedPathLength))",
                 "http.status": "\(status.code)", "http.duration_ms": "\(Double(elapsed / 1000) / 1000)",
-                "request.id": "\(request.requestID)",
+                "request.id": "\(request.requestID)", "client.address": "\(request.clientAddress)",
             ])
     }
 }

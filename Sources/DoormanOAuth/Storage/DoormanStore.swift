@@ -5,7 +5,7 @@
 /// seconds passed in by the caller, so stores never read a clock. Codes, tokens, secrets and session ids are
 /// stored and looked up by `TokenHash.of(_:)`, never in the clear.
 public typealias DoormanStore = UserStore & CatalogStore & MembershipStore & WebAppStore & GrantStore
-    & SessionStore & CleanupStore
+    & SessionStore & CleanupStore & RateLimitStore
 
 /// Users of the hub.
 public protocol UserStore: Sendable {

@@ -17,6 +17,7 @@ public enum SQLiteMigrations {
                 """),
         Migration(version: 2, name: "create_doorman_tables", sql: doormanTables),
         Migration(version: 3, name: "add_refresh_token_rotation", sql: refreshTokenRotation),
+        Migration(version: 4, name: "create_rate_limits", sql: rateLimitTable),
     ]
 
     /// Returns a migrator for `all`.

@@ -19,13 +19,27 @@ import DoormanOAuth
 struct TokenEndpoint: Sendable {
     let context: WebContext
 
-    /// Returns the response to one token request. Every failure becomes an OAuth error response.
+    /// Returns the response to one token request. Every failure becomes an OAuth error response, except a
+    /// request over a rate limit, which gets the v5 API's 429.
     func respond(to request: Request) -> Response {
         let audit = TokenAudit(logger: context.logger, requestID: request.requestID)
         var clientID: String?
         do {
+            let limits = context.settings.rateLimits
+            if let limited = try checkRateLimit(
+                limits.tokenPerAddress, key: RateLimitKey.tokenAddress(RateLimitAddress.group(request.clientAddress)),
+                name: "token.address")
+            {
+                return limited
+            }
             let tokenRequest = try parse(request)
             clientID = tokenRequest.clientID
+            // Counted before the client is authenticated, so that guessing one client's secret is limited too.
+            if let limited = try checkRateLimit(
+                limits.tokenPerClient, key: RateLimitKey.tokenClient(tokenRequest.clientID), name: "token.client")
+            {
+                return limited
+            }
             return TokenEndpointResponse.success(try grant(tokenRequest, audit: audit))
         } catch let error as OAuthError {
             audit.rejected(error, clientID: clientID)
@@ -56,6 +70,22 @@ struct TokenEndpoint: Sendable {
         case .refreshToken(let grant):
             return try exchange.refresh(grant)
         }
+    }
+
+    /// Returns the 429 response when the request is over `rule`, or nil. A nil rule is a limit that is off.
+    ///
+    /// - Parameter key: built only when the rule is on, because it costs a SHA-256.
+    private func checkRateLimit(
+        _ rule: RateLimit?, key: @autoclosure () -> String, name: String
+    ) throws(StoreError) -> Response? {
+        guard let rule else {
+            return nil
+        }
+        let verdict = try context.rateLimiter.check(rule, key: key(), name: name, at: context.now())
+        guard case .limited(let retryAfter) = verdict else {
+            return nil
+        }
+        return RateLimitResponse.api(retryAfter: retryAfter)
     }
 
     private func storeFailure(_ error: any Error, request: Request) -> Response {

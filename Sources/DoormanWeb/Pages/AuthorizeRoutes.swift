@@ -22,8 +22,10 @@ struct AuthorizeRoutes: Sendable {
     ///
     /// Only errors about the client or its redirect URI are shown at once. Every redirect to the client,
     /// error redirects included, waits until the user has signed in, so that a link to Doorman cannot bounce
-    /// a visitor straight to a seller's site (RFC 9700 section 4.11.2).
+    /// a visitor straight to a seller's site (RFC 9700 section 4.11.2). A client address over its limit gets a
+    /// 429 page first.
     func show(_ request: Request) throws -> Response {
+        try checkRateLimit(request)
         let parameters = request.query.pairs.map { (name: $0.name, value: $0.value) }
         let outcome = try validate(parameters, request: request)
         if case .showError(let error) = outcome {
@@ -51,6 +53,7 @@ struct AuthorizeRoutes: Sendable {
     /// A session without a user cannot have received a consent page, so its POST is rejected like a
     /// forged one.
     func decide(_ request: Request) throws -> Response {
+        try checkRateLimit(request)
         let form = try PageForm.parse(request)
         let session = try CSRF.verify(form, request: request, sessions: sessions)
         guard let user = session.user else {
@@ -82,6 +85,18 @@ struct AuthorizeRoutes: Sendable {
             }
             try saveConsent(authorization, user: user, request: request)
             return try issueCode(authorization, user: user, request: request, status: .seeOther)
+        }
+    }
+
+    /// Throws `RateLimited` when the client address is over the authorization endpoint's limit.
+    private func checkRateLimit(_ request: Request) throws {
+        guard let rule = context.settings.rateLimits.authorizePerAddress else {
+            return
+        }
+        let key = RateLimitKey.authorizeAddress(RateLimitAddress.group(request.clientAddress))
+        let verdict = try context.rateLimiter.check(rule, key: key, name: "authorize.address", at: context.now())
+        if case .limited(let retryAfter) = verdict {
+            throw RateLimited(retryAfter: retryAfter)
         }
     }
 

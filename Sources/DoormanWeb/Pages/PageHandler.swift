@@ -6,7 +6,8 @@ import Logging
 struct PageHandler: Sendable {
     let logger: Logger
 
-    /// Returns a router handler that runs `handler` and turns a thrown `PageError` or `StoreError` into a page.
+    /// Returns a router handler that runs `handler` and turns a thrown `PageError`, `RateLimited` or `StoreError` into
+    /// a page.
     ///
     /// Other errors are logged and shown as the generic failure page, never as the JSON error of the API.
     func wrap(_ handler: @escaping @Sendable (Request) throws -> Response) -> SynchronousHandler {
@@ -21,6 +22,8 @@ struct PageHandler: Sendable {
                         "http.status": "\(error.status.code)", "reason": "\(error.title)",
                     ])
                 return error.response()
+            } catch let limited as RateLimited {
+                return RateLimitResponse.page(retryAfter: limited.retryAfter)
             } catch let error as StoreError {
                 log(error, request: request)
                 if case .unavailable = error {

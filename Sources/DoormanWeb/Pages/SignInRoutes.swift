@@ -26,27 +26,34 @@ struct SignInRoutes: Sendable {
         return response
     }
 
-    /// `POST /login`: checks the password, starts a new session and redirects to `return_to` with 303.
+    /// `POST /login`: checks the rate limits, then the password, starts a new session and redirects to `return_to`
+    /// with 303. An attempt over a limit gets a 429 page without its password being checked.
     func submit(_ request: Request) throws -> Response {
         let form = try PageForm.parse(request)
         let session = try CSRF.verify(form, request: request, sessions: sessions)
         let returnTo = ReturnPath.sanitize(form.value("return_to"))
         let username = form.value("username") ?? ""
 
-        // NOTE: rate limiting of failed sign-ins per username and per client address belongs here, before the
-        // password check. Until it exists, only Argon2id's cost slows down guessing (RFC 6749 section 2.3.1
-        // asks for brute-force protection).
+        let throttle = SignInThrottle(context: context)
+        if case .limited(let retryAfter) = try throttle.admit(username: username, address: request.clientAddress) {
+            logSignIn(succeeded: false, request: request, metadata: ["reason": "rate_limited"])
+            throw RateLimited(retryAfter: retryAfter)
+        }
+
         switch try passwords.check(username: username, password: form.value("password") ?? "") {
         case .succeeded(let user):
+            try throttle.recordSuccess(username: username)
             let (_, setCookie) = try sessions.signIn(user, replacing: session)
             logSignIn(succeeded: true, request: request, metadata: ["user.id": "\(user.id)"])
             var response = PageResponse.redirect(to: returnTo, status: .seeOther)
             response.headers.add(name: "Set-Cookie", value: setCookie)
             return response
         case .wrongPassword(let user):
+            try throttle.recordFailure(username: username)
             logSignIn(
                 succeeded: false, request: request, metadata: ["user.id": "\(user.id)", "reason": "wrong_password"])
         case .unknownUser:
+            try throttle.recordFailure(username: username)
             let logged = String(username.prefix(Self.maximumLoggedUsernameLength))
             logSignIn(
                 succeeded: false, request: request, metadata: ["user.username": "\(logged)", "reason": "unknown_user"])
@@ -76,7 +83,7 @@ struct SignInRoutes: Sendable {
     private func logSignIn(succeeded: Bool, request: Request, metadata: Logger.Metadata) {
         var metadata = metadata
         metadata["request.id"] = "\(request.requestID)"
-        metadata["client.address"] = "\(request.remoteAddress)"
+        metadata["client.address"] = "\(request.clientAddress)"
         if succeeded {
             context.logger.audit(.signInSucceeded, metadata: metadata)
         } else {

@@ -49,11 +49,15 @@ struct APIFixture: Sendable {
     /// Runs `body` with a new fixture and its live server with `settings`, and removes the database afterwards.
     ///
     /// Setting up and tearing down run on a Dispatch thread, as the requests do, so that a test occupies no thread
-    /// of Swift's cooperative pool while it waits on files or sockets.
+    /// of Swift's cooperative pool while it waits on files or sockets. Rate limits are off unless a test passes
+    /// some, because other tests send bursts from one client and address; `RateLimitEndpointTests` covers them.
     static func run(
-        settings: OAuthSettings = OAuthSettings(), _ body: (APIFixture) async throws -> Void
+        settings: OAuthSettings = OAuthSettings(), rateLimits: RateLimitSettings = .disabled, trustedProxies: [IPAddressRange] = [],
+        _ body: (APIFixture) async throws -> Void
     ) async throws {
-        let resources = try await runBlocking { try FixtureResources(settings: settings) }
+        let resources = try await runBlocking {
+            try FixtureResources(settings: settings, rateLimits: rateLimits, trustedProxies: trustedProxies)
+        }
         do {
             try await body(resources.fixture)
         } catch {
@@ -142,7 +146,7 @@ private final class FixtureResources: Sendable {
     let server: HTTPServer
     let fixture: APIFixture
 
-    init(settings: OAuthSettings) throws {
+    init(settings: OAuthSettings, rateLimits: RateLimitSettings, trustedProxies: [IPAddressRange]) throws {
         directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("doorman-api-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -151,13 +155,17 @@ private final class FixtureResources: Sendable {
         let clock = TestClock(APIFixture.start)
         let log = CapturedLog()
         let logger = Logger(label: "doorman.api.test") { _ in CapturingLogHandler(log: log) }
+        var settings = settings
+        settings.rateLimits = rateLimits
         let context = WebContext(
-            store: store, now: { clock.now }, settings: settings, logger: logger, publicURL: PublicBaseURL(APIFixture.publicURL))
+            store: store, now: { clock.now }, settings: settings, logger: logger,
+            publicURL: PublicBaseURL(APIFixture.publicURL))
         var router = Router()
         APIRoutes.register(on: &router, context: context)
 
         var configuration = HTTPServerConfiguration()
         configuration.port = 0
+        configuration.trustedProxies = trustedProxies
         server = HTTPServer(configuration: configuration, router: router, logger: quietLogger())
         try server.start()
         fixture = APIFixture(
