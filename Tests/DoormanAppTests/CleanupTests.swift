@@ -37,11 +37,28 @@ private struct StepFailure: Error {}
         let janitor = Janitor(steps: Janitor.standardSteps(store: harness.store, policy: .standard))
         let report = try janitor.runPass(at: AdminHarness.now + 100_000)
 
-        #expect(report.entries.map(\.name) == ["authorization_codes", "access_tokens", "refresh_tokens", "sessions"])
-        #expect(report.entries.map(\.count) == [1, 0, 0, 0])
+        #expect(
+            report.entries.map(\.name) == [
+                "authorization_codes", "access_tokens", "refresh_tokens", "sessions", "rate_limits",
+            ])
+        #expect(report.entries.map(\.count) == [1, 0, 0, 0, 0])
         #expect(report.total == 1)
-        #expect(report.text == "authorization_codes: 1\naccess_tokens: 0\nrefresh_tokens: 0\nsessions: 0")
+        #expect(
+            report.text == "authorization_codes: 1\naccess_tokens: 0\nrefresh_tokens: 0\nsessions: 0\nrate_limits: 0")
         #expect(try harness.store.authorizationCode(hash: code.codeHash) == nil)
+    }
+
+    @Test func passDeletesEndedRateLimitCounter() throws {
+        let harness = try AdminHarness()
+        _ = try harness.store.addRateLimitHits(1, key: "ended", window: 60, at: 1_000)
+        _ = try harness.store.addRateLimitHits(1, key: "running", window: 600, at: 1_000)
+
+        let janitor = Janitor(steps: Janitor.standardSteps(store: harness.store, policy: .standard))
+        let report = try janitor.runPass(at: 1_100)
+
+        #expect(report.json["rate_limits"]?.intValue == 1)
+        #expect(try harness.store.rateLimitCounter(key: "ended", at: 1_100) == nil)
+        #expect(try harness.store.rateLimitCounter(key: "running", at: 1_100) != nil)
     }
 
     @Test func addedStepJoinsThePass() throws {

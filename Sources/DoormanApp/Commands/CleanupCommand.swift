@@ -23,10 +23,10 @@ struct CleanupCommand {
 
     func run() throws {
         let logger = Logger(label: "doorman")
-        let database = try DatabaseSetup.openAndMigrate(configuration, logger: logger)
+        let database = try DatabaseSetup.open(configuration, logger: logger)
         defer { try? database.close() }
 
-        let store = SQLiteStore(database: database)
+        let store = database.store
         let janitor = Janitor(steps: Janitor.standardSteps(store: store, policy: configuration.cleanupPolicy))
         let report = try janitor.runPass(at: Int64(Date().timeIntervalSince1970))
         print(options.flag(AdminOptions.json) ? report.json.serializedString() : report.text)

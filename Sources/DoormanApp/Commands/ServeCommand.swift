@@ -47,11 +47,11 @@ struct ServeCommand {
     }
 
     /// Returns the schedule of cleanup passes, or nil when `--cleanup-interval-seconds` is 0.
-    func makeCleanupSchedule(database: SQLiteDatabase, logger: Logger) -> CleanupSchedule? {
+    func makeCleanupSchedule(database: OpenedDatabase, logger: Logger) -> CleanupSchedule? {
         guard configuration.cleanupIntervalSeconds > 0 else {
             return nil
         }
-        let steps = Janitor.standardSteps(store: SQLiteStore(database: database), policy: configuration.cleanupPolicy)
+        let steps = Janitor.standardSteps(store: database.store, policy: configuration.cleanupPolicy)
         return CleanupSchedule(
             janitor: Janitor(steps: steps), intervalSeconds: configuration.cleanupIntervalSeconds,
             now: { Int64(Date().timeIntervalSince1970) }, logger: logger)

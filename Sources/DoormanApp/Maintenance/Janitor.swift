@@ -16,6 +16,11 @@ public struct CleanupStep: Sendable {
     public static func grants(store: any CleanupStore, policy: CleanupPolicy) -> CleanupStep {
         CleanupStep { now in try store.deleteExpiredRecords(at: now, policy: policy).entries }
     }
+
+    /// Returns the step that deletes rate-limit counters whose window ended before `now`.
+    public static func rateLimits(store: any RateLimitStore) -> CleanupStep {
+        CleanupStep { now in [("rate_limits", try store.purgeRateLimits(endedBy: now))] }
+    }
 }
 
 /// The counts of one cleanup pass, by table, in the order the steps ran.
@@ -57,9 +62,9 @@ public struct Janitor: Sendable {
         self.steps = steps
     }
 
-    /// Returns the steps of every pass over `store`: the grants step, and any other step added here.
+    /// Returns the steps of every pass over `store`: grants and sessions, then rate-limit counters.
     public static func standardSteps(store: any DoormanStore, policy: CleanupPolicy) -> [CleanupStep] {
-        [.grants(store: store, policy: policy)]
+        [.grants(store: store, policy: policy), .rateLimits(store: store)]
     }
 
     /// Runs every step at `now`, in Unix seconds, and returns what they deleted. A step that throws stops the pass,
