@@ -53,4 +53,10 @@ public enum AuditEvent: String, Sendable, CaseIterable {
     case clientSecretRotated = "client.secret_rotated"
     /// A seller turned the PKCE requirement of a client with a secret on or off on the dashboard.
     case clientPKCEChanged = "client.pkce_changed"
+    /// A client revoked one of its tokens at the revocation endpoint, or found it revoked already.
+    case tokenRevoked = "token.revoked"
+    /// A revocation request named a token of another client, or no token at all; nothing was revoked.
+    case tokenRevocationIgnored = "token.revocation_ignored"
+    /// A rate limit refused a request: the first refusal of a key in an instance's window.
+    case rateLimitExceeded = "rate_limit.exceeded"
 }

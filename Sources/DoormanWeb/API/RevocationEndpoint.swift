@@ -86,7 +86,7 @@ struct RevocationAudit {
         if let grantID {
             metadata["oauth.grant_id"] = "\(grantID)"
         }
-        logger.info("token.revoked", metadata: metadata)
+        logger.audit(.tokenRevoked, metadata: metadata)
     }
 
     func ignored(reason: String, clientID: String, ownerClientID: String? = nil) {
@@ -97,9 +97,9 @@ struct RevocationAudit {
             metadata["oauth.owner_client_id"] = "\(ownerClientID)"
         }
         if ownerClientID == nil {
-            logger.debug("token.revocation_ignored", metadata: metadata)
+            logger.audit(.tokenRevocationIgnored, level: .debug, metadata: metadata)
         } else {
-            logger.notice("token.revocation_ignored", metadata: metadata)
+            logger.audit(.tokenRevocationIgnored, level: .notice, metadata: metadata)
         }
     }
 }

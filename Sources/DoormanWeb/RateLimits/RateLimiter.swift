@@ -42,8 +42,8 @@ final class RateLimiter: Sendable {
         let counter = try store.addRateLimitHits(cost, key: key, window: rule.window, at: now)
         let granted = RateLimitLease.granted(counter, cost: cost, rule: rule)
         if granted == 0 {
-            logger.notice(
-                "rate limit reached",
+            logger.audit(
+                .rateLimitExceeded, level: .notice,
                 metadata: ["rate_limit": "\(name)", "rate_limit.rule": "\(rule)", "window_end": "\(counter.windowEnd)"])
         }
         return keep(key, counter: counter, granted: granted, at: now)
