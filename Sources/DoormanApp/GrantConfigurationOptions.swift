@@ -54,6 +54,8 @@ extension Configuration {
         settings.allowPlainPKCE = allowPlainPKCE
         settings.refreshGraceSeconds = Int64(refreshGraceSeconds)
         settings.rateLimits = rateLimitSettings
+        // Browsers reach an https public URL over TLS, so cookies may require it (RFC 6265 section 4.1.2.5).
+        settings.secureCookies = effectivePublicURL.hasPrefix("https://")
         let standard = Lifetimes.standard
         if let lifetimes = Lifetimes(
             authorizationCode: standard.authorizationCode, accessToken: standard.accessToken,

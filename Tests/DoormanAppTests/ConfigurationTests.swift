@@ -114,6 +114,13 @@ let validSamples: [String: (raw: String, stored: String)] = [
         #expect(configuration.cleanupPolicy.retentionSeconds == 30)
     }
 
+    @Test(arguments: [("https://doorman.example", true), ("http://127.0.0.1:9000", false)])
+    func httpsPublicURLMakesCookiesSecure(url: String, secure: Bool) throws {
+        let configuration = try Configuration.load(arguments: ["--public-url", url], environment: [:])
+
+        #expect(configuration.oauthSettings.secureCookies == secure)
+    }
+
     @Test func optionTableNames() {
         let flags = ConfigurationOption.all.map(\.flag)
 
