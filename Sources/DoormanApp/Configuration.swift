@@ -59,6 +59,11 @@ public struct Configuration: Sendable, Equatable {
     /// The time in seconds that in-flight requests may still run after SIGTERM. Default 10.
     public var shutdownTimeout = 10
 
+    /// The time in seconds that an active access token and its user are served from memory after being read
+    /// from the database, 0 for no cache. A revocation by another instance takes effect here within this time.
+    /// Default 5.
+    public var tokenCacheSeconds = 5
+
     /// Creates a configuration with every default.
     public init() {}
 

@@ -5,6 +5,7 @@ extension ConfigurationOption {
     public static let all: [ConfigurationOption] = [
         host, port, dataDirectory, databaseURL, logLevel, logFormat, threads, maxHeaderBytes, maxBodyBytes,
         connectionTimeout, maxConnections, maxConnectionsPerIP, shutdownTimeout,
+        tokenCacheSeconds,
     ]
 
     /// The settings that commands touching only storage and logs, such as `migrate`, accept.
@@ -123,6 +124,13 @@ extension ConfigurationOption {
     public static let shutdownTimeout = integer(
         "shutdown-timeout", valueName: "seconds", unit: "seconds", range: 0...3600, field: \.shutdownTimeout,
         help: "Time that in-flight requests may still run after SIGTERM before the server stops."
+    )
+
+    /// `--token-cache-seconds`, how long an access token lookup is served from memory.
+    public static let tokenCacheSeconds = integer(
+        "token-cache-seconds", valueName: "seconds", unit: "seconds", range: 0...300, field: \.tokenCacheSeconds,
+        help: "Time that an active access token is served from memory after a database read, 0 for no cache. "
+            + "A revocation by another instance takes effect within this time."
     )
 
     /// Creates an option for an integer field that accepts decimal values in `range`.

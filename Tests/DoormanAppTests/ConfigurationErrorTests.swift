@@ -33,6 +33,8 @@ import Testing
         ("max-connections", "0", "expected an integer from 1 to 1000000"),
         ("max-connections-per-ip", "-5", "expected an integer from 0 to 1000000"),
         ("shutdown-timeout", "3601", "expected an integer from 0 to 3600"),
+        ("token-cache-seconds", "301", "expected an integer from 0 to 300"),
+        ("token-cache-seconds", "-1", "expected an integer from 0 to 300"),
     ]
 
     @Test func invalidValuesCoverEveryOption() {

@@ -18,6 +18,7 @@ let validSamples: [String: (raw: String, stored: String)] = [
     "max-connections": ("10", "10"),
     "max-connections-per-ip": ("0", "0"),
     "shutdown-timeout": ("0", "0"),
+    "token-cache-seconds": ("0", "0"),
 ]
 
 @Suite struct ConfigurationTests {
@@ -39,6 +40,7 @@ let validSamples: [String: (raw: String, stored: String)] = [
         #expect(configuration.maxConnections == 1024)
         #expect(configuration.maxConnectionsPerIP == 128)
         #expect(configuration.shutdownTimeout == 10)
+        #expect(configuration.tokenCacheSeconds == 5)
     }
 
     @Test func optionTableNames() {
@@ -47,7 +49,7 @@ let validSamples: [String: (raw: String, stored: String)] = [
         #expect(flags == [
             "--host", "--port", "--data-dir", "--database-url", "--log-level", "--log-format", "--threads",
             "--max-header-bytes", "--max-body-bytes", "--connection-timeout", "--max-connections",
-            "--max-connections-per-ip", "--shutdown-timeout",
+            "--max-connections-per-ip", "--shutdown-timeout", "--token-cache-seconds",
         ])
         #expect(Set(flags).count == flags.count)
         #expect(Set(validSamples.keys) == Set(ConfigurationOption.all.map(\.name)))

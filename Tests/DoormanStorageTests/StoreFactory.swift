@@ -21,7 +21,7 @@ struct StoreFactory: Sendable, CustomTestStringConvertible {
     }
 
     /// Every store the conformance tests cover.
-    static let all: [StoreFactory] = [.sqlite]
+    static let all: [StoreFactory] = [.sqlite, .cachedSQLite]
 
     /// `SQLiteStore` on a new database file in a temporary directory, removed afterwards.
     ///
@@ -32,6 +32,16 @@ struct StoreFactory: Sendable, CustomTestStringConvertible {
             let store = try SQLiteStore.open(path: path, poolSize: 24)
             defer { try? store.close() }
             try body(store)
+        }
+    }
+
+    /// `CachingStore` over `SQLiteStore`, with a clock stopped at `Fixture.now`, so that no cached entry goes
+    /// stale during a test and every result that differs from the plain store's shows a missing invalidation.
+    static let cachedSQLite = StoreFactory(name: "SQLite with cache") { body in
+        try withTemporaryDatabasePath { path in
+            let store = try SQLiteStore.open(path: path, poolSize: 24)
+            defer { try? store.close() }
+            try body(CachingStore(wrapping: store, now: { Fixture.now * 1000 }))
         }
     }
 }
