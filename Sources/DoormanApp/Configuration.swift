@@ -64,6 +64,11 @@ public struct Configuration: Sendable, Equatable {
     /// Default 5.
     public var tokenCacheSeconds = 5
 
+    /// The time in seconds that a web app read by `client_id` is served from memory, 0 for no cache. A client
+    /// secret replaced by another process, such as `doorman webapp rotate-secret`, takes effect within this time.
+    /// Default 5.
+    public var clientCacheSeconds = 5
+
     /// Creates a configuration with every default.
     public init() {}
 

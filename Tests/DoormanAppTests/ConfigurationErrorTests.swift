@@ -35,6 +35,7 @@ import Testing
         ("shutdown-timeout", "3601", "expected an integer from 0 to 3600"),
         ("token-cache-seconds", "301", "expected an integer from 0 to 300"),
         ("token-cache-seconds", "-1", "expected an integer from 0 to 300"),
+        ("client-cache-seconds", "5s", "expected an integer from 0 to 300"),
     ]
 
     @Test func invalidValuesCoverEveryOption() {

@@ -19,6 +19,7 @@ let validSamples: [String: (raw: String, stored: String)] = [
     "max-connections-per-ip": ("0", "0"),
     "shutdown-timeout": ("0", "0"),
     "token-cache-seconds": ("0", "0"),
+    "client-cache-seconds": ("30", "30"),
 ]
 
 @Suite struct ConfigurationTests {
@@ -41,6 +42,7 @@ let validSamples: [String: (raw: String, stored: String)] = [
         #expect(configuration.maxConnectionsPerIP == 128)
         #expect(configuration.shutdownTimeout == 10)
         #expect(configuration.tokenCacheSeconds == 5)
+        #expect(configuration.clientCacheSeconds == 5)
     }
 
     @Test func optionTableNames() {
@@ -50,6 +52,7 @@ let validSamples: [String: (raw: String, stored: String)] = [
             "--host", "--port", "--data-dir", "--database-url", "--log-level", "--log-format", "--threads",
             "--max-header-bytes", "--max-body-bytes", "--connection-timeout", "--max-connections",
             "--max-connections-per-ip", "--shutdown-timeout", "--token-cache-seconds",
+            "--client-cache-seconds",
         ])
         #expect(Set(flags).count == flags.count)
         #expect(Set(validSamples.keys) == Set(ConfigurationOption.all.map(\.name)))

@@ -48,15 +48,15 @@ struct CachingStoreTests {
     }
 
     private func withHarness(
-        lifetime: Int = 5, capacity: Int = 1_000, _ body: (Harness) throws -> Void
+        lifetime: Int = 5, capacity: Int = 1_000, clientLifetime: Int = 5, _ body: (Harness) throws -> Void
     ) throws {
         try withTemporaryDatabasePath { path in
             let database = try SQLiteStore.open(path: path, poolSize: 12)
             defer { try? database.close() }
             let clock = TestClock()
-            let cached = CachingStore(
-                wrapping: database, settings: StoreCacheSettings(tokenLifetimeSeconds: lifetime, tokenCapacity: capacity),
-                now: { clock.now() })
+            let settings = StoreCacheSettings(
+                tokenLifetimeSeconds: lifetime, tokenCapacity: capacity, clientLifetimeSeconds: clientLifetime)
+            let cached = CachingStore(wrapping: database, settings: settings, now: { clock.now() })
             let fixture = try Fixture.insert(into: cached)
             try body(Harness(database: database, cached: cached, clock: clock, fixture: fixture))
         }
@@ -235,6 +235,51 @@ struct CachingStoreTests {
                 let stored = try #require(try harness.database.accessToken(hash: hash))
                 #expect(try harness.readsRevoked(hash) == (stored.revokedAt != nil), "token \(index)")
             }
+        }
+    }
+
+    @Test func webAppServedFromMemory() throws {
+        try withHarness { harness in
+            let webApp = harness.fixture.webApp
+            _ = try harness.cached.webApp(clientID: webApp.clientID)
+            _ = try harness.database.setClientSecretHash("replaced", webAppID: webApp.id)
+
+            #expect(try harness.cached.webApp(clientID: webApp.clientID)?.clientSecretHash == webApp.clientSecretHash)
+            harness.clock.advance(seconds: 5)
+            #expect(try harness.cached.webApp(clientID: webApp.clientID)?.clientSecretHash == "replaced")
+        }
+    }
+
+    @Test func secretChangeDropsWebApp() throws {
+        try withHarness { harness in
+            let webApp = harness.fixture.webApp
+            _ = try harness.cached.webApp(clientID: webApp.clientID)
+
+            #expect(try harness.cached.setClientSecretHash("replaced", webAppID: webApp.id))
+            #expect(try harness.cached.webApp(clientID: webApp.clientID)?.clientSecretHash == "replaced")
+        }
+    }
+
+    @Test func unknownClientNotKept() throws {
+        try withHarness { harness in
+            var webApp = harness.fixture.webApp
+            webApp.id = "exp_later"
+            webApp.clientID = "app_later"
+            #expect(try harness.cached.webApp(clientID: webApp.clientID) == nil)
+
+            try harness.cached.createWebApp(webApp)
+
+            #expect(try harness.cached.webApp(clientID: webApp.clientID) == webApp)
+        }
+    }
+
+    @Test func zeroClientLifetimeTurnsCacheOff() throws {
+        try withHarness(clientLifetime: 0) { harness in
+            let webApp = harness.fixture.webApp
+            _ = try harness.cached.webApp(clientID: webApp.clientID)
+            _ = try harness.database.setClientSecretHash("replaced", webAppID: webApp.id)
+
+            #expect(try harness.cached.webApp(clientID: webApp.clientID)?.clientSecretHash == "replaced")
         }
     }
 }

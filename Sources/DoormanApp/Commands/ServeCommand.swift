@@ -10,9 +10,10 @@ struct ServeCommand {
         let logger = Logger(label: "doorman")
         let signals = SignalWaiter()
         let database = try DatabaseSetup.openAndMigrate(configuration, logger: logger)
-        let router = Routes.make(
-            database: database, cache: StoreCacheSettings(tokenLifetimeSeconds: configuration.tokenCacheSeconds),
-            logger: logger)
+        let cache = StoreCacheSettings(
+            tokenLifetimeSeconds: configuration.tokenCacheSeconds,
+            clientLifetimeSeconds: configuration.clientCacheSeconds)
+        let router = Routes.make(database: database, cache: cache, logger: logger)
         let server = HTTPServer(configuration: serverConfiguration, router: router, logger: logger)
         do {
             try server.start()

@@ -31,13 +31,9 @@ extension CachingStore {
     }
 
     public func createWebApp(_ webApp: WebApp) throws(StoreError) { try base.createWebApp(webApp) }
-    public func webApp(clientID: String) throws(StoreError) -> WebApp? { try base.webApp(clientID: clientID) }
     public func webApp(id: String) throws(StoreError) -> WebApp? { try base.webApp(id: id) }
     public func webApps(companyID: String) throws(StoreError) -> [WebApp] { try base.webApps(companyID: companyID) }
     public func webApps(productID: String) throws(StoreError) -> [WebApp] { try base.webApps(productID: productID) }
-    public func setClientSecretHash(_ hash: String?, webAppID id: String) throws(StoreError) -> Bool {
-        try base.setClientSecretHash(hash, webAppID: id)
-    }
     public func consent(userID: String, clientID: String) throws(StoreError) -> Consent? {
         try base.consent(userID: userID, clientID: clientID)
     }

@@ -13,16 +13,26 @@ public struct StoreCacheSettings: Sendable, Equatable {
     public var tokenLifetimeSeconds: Int
     /// Maximum number of access tokens kept in memory. Each costs an estimated 1 KiB with its user.
     public var tokenCapacity: Int
+    /// How long a web app found by `client_id` is served from memory after it was read, in whole seconds. 0 turns
+    /// this cache off. A client secret replaced by another process takes effect here within this time.
+    public var clientLifetimeSeconds: Int
+    /// Maximum number of web apps kept in memory.
+    public var clientCapacity: Int
 
-    /// Creates settings: 5 seconds and 32,768 tokens by default.
-    public init(tokenLifetimeSeconds: Int = 5, tokenCapacity: Int = 32_768) {
+    /// Creates settings: 5 seconds and 32,768 tokens, 5 seconds and 1,024 web apps by default.
+    public init(
+        tokenLifetimeSeconds: Int = 5, tokenCapacity: Int = 32_768, clientLifetimeSeconds: Int = 5,
+        clientCapacity: Int = 1_024
+    ) {
         self.tokenLifetimeSeconds = tokenLifetimeSeconds
         self.tokenCapacity = tokenCapacity
+        self.clientLifetimeSeconds = clientLifetimeSeconds
+        self.clientCapacity = clientCapacity
     }
 }
 
-/// A `DoormanStore` that serves repeated lookups of active access tokens from memory and forwards everything
-/// else to the store it wraps.
+/// A `DoormanStore` that serves repeated lookups of active access tokens and of web apps by `client_id` from
+/// memory and forwards everything else to the store it wraps.
 ///
 /// Every v5 API request reads its access token and the token's user. This store keeps the result of
 /// `accessTokenAndUser(hash:)` for an active token, keyed by the token's hash, until the earliest of the token's
@@ -32,10 +42,16 @@ public struct StoreCacheSettings: Sendable, Equatable {
 /// be safe) removes the grant's tokens from memory before it returns, and a lookup that read the database before
 /// that removal does not store its result. Revocations by another process, or written to the database by other
 /// means, take effect here up to `tokenLifetimeSeconds` later.
+///
+/// The token endpoint reads its client with `webApp(clientID:)` on every request. This store keeps a web app
+/// found that way for `clientLifetimeSeconds`, and `setClientSecretHash` through it drops the web app at once.
+/// A secret replaced by another process, such as `doorman webapp rotate-secret`, takes effect here up to
+/// `clientLifetimeSeconds` later: until then the old secret still authenticates and the new one does not.
 public final class CachingStore: DoormanStore {
     /// The wrapped store, which contains the records.
     public let base: any DoormanStore
     private let tokens: ExpiringCache<CachedToken>?
+    private let clients: ExpiringCache<WebApp>?
 
     private struct CachedToken: Sendable {
         let token: AccessToken
@@ -50,14 +66,23 @@ public final class CachingStore: DoormanStore {
         wrapping base: any DoormanStore, settings: StoreCacheSettings = StoreCacheSettings(),
         now: @escaping @Sendable () -> Int64 = CachingStore.unixMilliseconds
     ) {
-        precondition(settings.tokenLifetimeSeconds >= 0, "token cache lifetime must not be negative")
         self.base = base
-        tokens =
-            settings.tokenLifetimeSeconds == 0
-            ? nil
-            : ExpiringCache(
-                capacity: max(settings.tokenCapacity, Self.shardCount), shardCount: Self.shardCount,
-                lifetimeMilliseconds: Int64(settings.tokenLifetimeSeconds) * 1000, now: now)
+        tokens = Self.makeCache(
+            lifetimeSeconds: settings.tokenLifetimeSeconds, capacity: settings.tokenCapacity, now: now)
+        clients = Self.makeCache(
+            lifetimeSeconds: settings.clientLifetimeSeconds, capacity: settings.clientCapacity, now: now)
+    }
+
+    private static func makeCache<Value>(
+        lifetimeSeconds: Int, capacity: Int, now: @escaping @Sendable () -> Int64
+    ) -> ExpiringCache<Value>? {
+        precondition(lifetimeSeconds >= 0, "cache lifetime must not be negative, got \(lifetimeSeconds) s")
+        guard lifetimeSeconds > 0 else {
+            return nil
+        }
+        return ExpiringCache(
+            capacity: max(capacity, shardCount), shardCount: shardCount,
+            lifetimeMilliseconds: Int64(lifetimeSeconds) * 1000, now: now)
     }
 
     /// Number of access tokens held in memory, for tests and diagnostics.
@@ -98,6 +123,29 @@ public final class CachingStore: DoormanStore {
             return cached.token
         }
         return try base.accessToken(hash: hash)
+    }
+
+    /// Returns the web app whose `client_id` is `clientID`, from memory when an earlier call found it.
+    public func webApp(clientID: String) throws(StoreError) -> WebApp? {
+        guard let clients else {
+            return try base.webApp(clientID: clientID)
+        }
+        switch clients.lookup(clientID) {
+        case .hit(let webApp):
+            return webApp
+        case .miss(let ticket):
+            let found = try base.webApp(clientID: clientID)
+            if let found {
+                clients.insert(found, forKey: clientID, deadline: .max, ticket: ticket)
+            }
+            return found
+        }
+    }
+
+    /// Replaces the client secret hash in the wrapped store, then drops the web app from memory.
+    public func setClientSecretHash(_ hash: String?, webAppID id: String) throws(StoreError) -> Bool {
+        defer { clients?.removeAll { $0.id.utf8.elementsEqual(id.utf8) } }
+        return try base.setClientSecretHash(hash, webAppID: id)
     }
 
     /// Revokes the grant's tokens in the wrapped store, then drops them from memory.
