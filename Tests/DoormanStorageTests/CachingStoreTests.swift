@@ -40,7 +40,7 @@ struct CachingStoreTests {
             return access.tokenHash
         }
 
-        /// Whether the cached store returns the token with `hash` as revoked.
+        /// Returns whether the cached store reads the token with `hash` as revoked.
         func readsRevoked(_ hash: String) throws -> Bool {
             let found = try #require(try cached.accessTokenAndUser(hash: hash))
             return found.token.revokedAt != nil
