@@ -129,6 +129,16 @@ public struct Configuration: Sendable, Equatable {
     /// Reverse proxies whose `X-Forwarded-For` names the client. Default none.
     public var trustedProxies: [IPAddressRange] = []
 
+    /// The time in seconds that an active access token and its user are served from memory after being read
+    /// from the database, 0 for no cache. A revocation by another instance takes effect here within this time.
+    /// Default 5.
+    public var tokenCacheSeconds = 5
+
+    /// The time in seconds that a web app read by `client_id` is served from memory, 0 for no cache. A client
+    /// secret replaced by another process, such as `doorman webapp rotate-secret`, takes effect within this time.
+    /// Default 5.
+    public var clientCacheSeconds = 5
+
     /// Creates a configuration with every default.
     public init() {}
 

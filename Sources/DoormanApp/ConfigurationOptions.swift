@@ -7,7 +7,7 @@ extension ConfigurationOption {
             host, port, dataDirectory, databaseURL, databasePoolSize, databaseWaitSeconds, logLevel, logFormat,
             threads, maxHeaderBytes, maxBodyBytes, connectionTimeout, maxConnections, maxConnectionsPerIP,
             shutdownTimeout, metrics, publicURL, allowPlainPKCE, refreshGraceSeconds, refreshInactivitySeconds,
-            cleanupIntervalSeconds, cleanupRetentionSeconds,
+            cleanupIntervalSeconds, cleanupRetentionSeconds, tokenCacheSeconds, clientCacheSeconds,
         ] + rateLimitOptions
 
     /// The settings that commands touching only storage and logs, such as `migrate`, accept.
@@ -174,6 +174,20 @@ extension ConfigurationOption {
             configuration.publicURL = try parsePublicURL(value)
         },
         describe: \.effectivePublicURL
+    )
+
+    /// `--token-cache-seconds`, how long an access token lookup is served from memory.
+    public static let tokenCacheSeconds = integer(
+        "token-cache-seconds", valueName: "seconds", unit: "seconds", range: 0...300, field: \.tokenCacheSeconds,
+        help: "Time that an active access token is served from memory after a database read, 0 for no cache. "
+            + "A revocation by another instance takes effect within this time."
+    )
+
+    /// `--client-cache-seconds`, how long a web app lookup by client id is served from memory.
+    public static let clientCacheSeconds = integer(
+        "client-cache-seconds", valueName: "seconds", unit: "seconds", range: 0...300, field: \.clientCacheSeconds,
+        help: "Time that a web app read by client_id is served from memory, 0 for no cache. A client secret "
+            + "replaced by another process takes effect within this time."
     )
 
     /// Creates an option for an integer field that accepts decimal values in `range`.

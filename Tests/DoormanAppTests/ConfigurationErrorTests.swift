@@ -86,6 +86,9 @@ private let publicURLReason = "expected an http or https origin, such as https:/
             "\"proxy.internal\" is not an IP address or CIDR range; expected a comma-separated list such as "
                 + "10.0.0.0/8,::1, or none"
         ),
+        ("token-cache-seconds", "301", "expected an integer from 0 to 300"),
+        ("token-cache-seconds", "-1", "expected an integer from 0 to 300"),
+        ("client-cache-seconds", "5s", "expected an integer from 0 to 300"),
     ]
 
     static let limitFormat = "COUNT/SECONDS such as 600/60 (each from 1 to 1000000000), or off"

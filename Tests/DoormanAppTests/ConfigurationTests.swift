@@ -37,6 +37,8 @@ let validSamples: [String: (raw: String, stored: String)] = [
     "authorize-limit-per-address": ("1000/60", "1000/60"),
     "rate-limit-lease": ("1", "1"),
     "trusted-proxy": ("10.0.0.1, 10.1.0.0/16,::1", "10.0.0.1/32,10.1.0.0/16,::1/128"),
+    "token-cache-seconds": ("0", "0"),
+    "client-cache-seconds": ("30", "30"),
 ]
 
 @Suite struct ConfigurationTests {
@@ -121,6 +123,13 @@ let validSamples: [String: (raw: String, stored: String)] = [
         #expect(configuration.oauthSettings.secureCookies == secure)
     }
 
+    @Test func cacheDefaults() throws {
+        let configuration = try Configuration.load(arguments: [], environment: [:])
+
+        #expect(configuration.tokenCacheSeconds == 5)
+        #expect(configuration.clientCacheSeconds == 5)
+    }
+
     @Test func optionTableNames() {
         let flags = ConfigurationOption.all.map(\.flag)
 
@@ -130,7 +139,7 @@ let validSamples: [String: (raw: String, stored: String)] = [
             "--max-header-bytes", "--max-body-bytes", "--connection-timeout", "--max-connections",
             "--max-connections-per-ip", "--shutdown-timeout", "--metrics", "--public-url", "--allow-plain-pkce",
             "--refresh-grace-seconds", "--refresh-inactivity-seconds", "--cleanup-interval-seconds",
-            "--cleanup-retention-seconds",
+            "--cleanup-retention-seconds", "--token-cache-seconds", "--client-cache-seconds",
             "--rate-limits", "--token-limit-per-client",
             "--token-limit-per-address", "--sign-in-limit-per-address", "--sign-in-failure-limit",
             "--sign-in-delay", "--sign-in-max-delay", "--authorize-limit-per-address", "--rate-limit-lease",

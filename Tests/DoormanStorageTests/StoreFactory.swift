@@ -22,8 +22,10 @@ struct StoreFactory: Sendable, CustomTestStringConvertible {
         try run(body)
     }
 
-    /// Every store the conformance tests cover: SQLite always, PostgreSQL when `DOORMAN_TEST_POSTGRES_URL` is set.
-    static let all: [StoreFactory] = PostgresTestDatabase.isConfigured ? [.sqlite, .postgres] : [.sqlite]
+    /// Every store the conformance tests cover: SQLite, SQLite behind `CachingStore`, and PostgreSQL when
+    /// `DOORMAN_TEST_POSTGRES_URL` is set.
+    static let all: [StoreFactory] =
+        PostgresTestDatabase.isConfigured ? [.sqlite, .cachedSQLite, .postgres] : [.sqlite, .cachedSQLite]
 
     /// `SQLiteStore` on a new database file in a temporary directory, removed afterwards.
     ///
@@ -34,6 +36,16 @@ struct StoreFactory: Sendable, CustomTestStringConvertible {
             let store = try SQLiteStore.open(path: path, poolSize: 24)
             defer { try? store.close() }
             try body(store)
+        }
+    }
+
+    /// `CachingStore` over `SQLiteStore`, with a clock stopped at `Fixture.now`, so that no cached entry goes
+    /// stale during a test and every result that differs from the plain store's shows a missing invalidation.
+    static let cachedSQLite = StoreFactory(name: "SQLite with cache") { body in
+        try withTemporaryDatabasePath { path in
+            let store = try SQLiteStore.open(path: path, poolSize: 24)
+            defer { try? store.close() }
+            try body(CachingStore(wrapping: store, now: { Fixture.now * 1000 }))
         }
     }
 

@@ -17,9 +17,12 @@ struct ServeCommand {
             MetricsSystem.bootstrap(metrics.factory)
         }
         let publicURL = PublicBaseURL(configuration.effectivePublicURL)
+        let cache = StoreCacheSettings(
+            tokenLifetimeSeconds: configuration.tokenCacheSeconds,
+            clientLifetimeSeconds: configuration.clientCacheSeconds)
         let router = Routes.make(
-            database: database, settings: configuration.oauthSettings, logger: logger, metrics: metrics,
-            publicURL: publicURL)
+            database: database, cache: cache, settings: configuration.oauthSettings, logger: logger,
+            metrics: metrics, publicURL: publicURL)
         let server = HTTPServer(
             configuration: serverConfiguration, router: router, logger: logger,
             observer: metrics?.requestObserver(for: router))
