@@ -138,7 +138,7 @@ struct CachingStoreTests {
             let result = try harness.cached.rotateRefreshToken(
                 hash: TokenHash.of("no-such-refresh-token"), at: Fixture.now,
                 access: harness.fixture.accessToken("token-b", grantID: grant),
-                refresh: harness.fixture.refreshToken("refresh-b", grantID: grant))
+                refresh: harness.fixture.refreshToken("refresh-b", grantID: grant), sealedSuccessor: [1, 2, 3])
 
             #expect(result == .notFound)
             #expect(try harness.readsRevoked(hash) == true)
