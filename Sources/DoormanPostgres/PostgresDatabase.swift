@@ -199,7 +199,7 @@ public final class PostgresDatabase: Sendable {
         }
     }
 
-    /// What a checkout found in the pool after it took a slot.
+    /// The state a checkout finds in the pool after it took a slot: an idle connection, room to open one, or closed.
     private enum Reservation {
         case idle(PostgresConnection)
         case openNew

@@ -16,20 +16,20 @@ struct PoolMetricsTests {
             let metrics = ServerMetrics(database: .postgres(database))
 
             // The only connection is held while a second checkout waits and times out.
-            let held = try database.withConnection { _ in
+            let pageWhileHeld = try database.withConnection { _ in
                 #expect(throws: (any Error).self) { try Self.checkOutOnOtherThread(database) }
                 return ScrapedMetrics(String(decoding: metrics.render(), as: UTF8.self))
             }
-            let released = ScrapedMetrics(String(decoding: metrics.render(), as: UTF8.self))
+            let pageAfterRelease = ScrapedMetrics(String(decoding: metrics.render(), as: UTF8.self))
 
-            #expect(held["doorman_database_pool_connections_max"] == 1)
-            #expect(held["doorman_database_pool_connections_in_use"] == 1)
-            #expect(held["doorman_database_pool_connections_idle"] == 0)
-            #expect(held["doorman_database_pool_waits_total"] == 1)
-            #expect(held["doorman_database_pool_timeouts_total"] == 1)
-            #expect(released["doorman_database_pool_connections_in_use"] == 0)
-            #expect(released["doorman_database_pool_connections_idle"] == 1)
-            #expect(released["doorman_database_pool_waits_total"] == 1)
+            #expect(pageWhileHeld["doorman_database_pool_connections_max"] == 1)
+            #expect(pageWhileHeld["doorman_database_pool_connections_in_use"] == 1)
+            #expect(pageWhileHeld["doorman_database_pool_connections_idle"] == 0)
+            #expect(pageWhileHeld["doorman_database_pool_waits_total"] == 1)
+            #expect(pageWhileHeld["doorman_database_pool_timeouts_total"] == 1)
+            #expect(pageAfterRelease["doorman_database_pool_connections_in_use"] == 0)
+            #expect(pageAfterRelease["doorman_database_pool_connections_idle"] == 1)
+            #expect(pageAfterRelease["doorman_database_pool_waits_total"] == 1)
         }
     }
 

@@ -111,7 +111,7 @@ struct PostgresDatabaseTests {
         try PostgresTestDatabase.withSchema { url in
             let connection = try PostgresConnection(url: url)
             let bytes = (0...255).map { UInt8($0) }
-            // The server's own escape output, whatever bytea_output says, must not reach the reader.
+            // encode(…, 'hex') must not depend on bytea_output, so the test sets the format that is not the default.
             try connection.execute("SET bytea_output = 'escape'")
 
             let sql = "SELECT encode($1::bytea, 'hex'), octet_length($1::bytea), NULL::text, 'abc'::text"

@@ -3,9 +3,9 @@ import DoormanOAuth
 extension PostgresStore {
     /// One kind of record that the cleanup deletes, as one statement that deletes a batch.
     ///
-    /// Each statement selects at most `$2` keys whose records stopped working at or before `$1`, deletes the
-    /// records under those keys if they still stopped working by then, and returns two counts: the keys it
-    /// selected, which tells whether another batch may follow, and the rows it deleted.
+    /// Each statement selects at most `$2` keys whose records stopped working at or before `$1`, and deletes the
+    /// records under those keys that still meet the condition. It returns the number of keys it selected, so a
+    /// full batch means another may follow, and the number of rows it deleted.
     private struct CleanupTarget {
         let batch: String
 
