@@ -73,3 +73,15 @@ extension CachingStore {
         try base.purgeRateLimits(endedBy: cutoff)
     }
 }
+
+extension CachingStore: StoreReadiness {
+    /// Returns the wrapped store's readiness; nothing about readiness is cached.
+    ///
+    /// Throws `StoreError.failure` when the wrapped store cannot check its readiness.
+    public func readiness() throws(StoreError) -> Readiness {
+        guard let base = base as? any StoreReadiness else {
+            throw .failure("the wrapped store \(type(of: base)) does not check its readiness")
+        }
+        return try base.readiness()
+    }
+}
