@@ -54,7 +54,8 @@ let package = Package(
         .executableTarget(name: "doorman-demo-webapp", dependencies: ["DemoWebApp"]),
         // Fills a database for scripts/bench. Not a product, so it is never shipped to users.
         .executableTarget(
-            name: "doorman-bench-fixtures", dependencies: ["DoormanStorage", "DoormanOAuth", "DoormanCrypto"]),
+            name: "doorman-bench-fixtures",
+            dependencies: ["DoormanStorage", "DoormanOAuth", "DoormanCrypto", "DoormanPostgres"]),
 
         .target(
             name: "DoormanTestSupport",
