@@ -60,7 +60,8 @@ let package = Package(
         .executableTarget(name: "doorman-demo-webapp", dependencies: ["DemoWebApp"]),
         // Fills a database for scripts/bench. Not a product, so it is never shipped to users.
         .executableTarget(
-            name: "doorman-bench-fixtures", dependencies: ["DoormanStorage", "DoormanOAuth", "DoormanCrypto"]),
+            name: "doorman-bench-fixtures",
+            dependencies: ["DoormanStorage", "DoormanOAuth", "DoormanCrypto", "DoormanPostgres"]),
         // The libFuzzer targets of the parsers; scripts/fuzz builds them with -DDOORMAN_FUZZING. Not a product.
         .executableTarget(name: "doorman-fuzz", dependencies: ["DoormanHTTP", "DoormanOAuth"], path: "Fuzz/Targets"),
 

@@ -39,9 +39,19 @@ class WebApp:
     redirect_uri: str
 
 
-def run_admin(data_dir, *arguments, stdin=None):
-    """Run one `doorman` administration command with `--json` and return its parsed output."""
-    command = [BINARY, *arguments, "--json", "--data-dir", data_dir, "--log-level", "warning"]
+def database_arguments(data_dir, database_url=None):
+    """Return the storage options of a command: the data directory, and the database URL when one is given."""
+    arguments = ["--data-dir", data_dir]
+    if database_url is not None:
+        arguments += ["--database-url", database_url]
+    return arguments
+
+
+def run_admin(data_dir, *arguments, stdin=None, database_url=None):
+    """Run one `doorman` administration command with `--json` and return its parsed output.
+
+    The command uses the SQLite database in `data_dir`, or the database at `database_url` when one is given."""
+    command = [BINARY, *arguments, "--json", *database_arguments(data_dir, database_url), "--log-level", "warning"]
     completed = subprocess.run(
         command, input=stdin, capture_output=True, text=True, timeout=COMMAND_TIMEOUT_SECONDS, check=False
     )
@@ -52,19 +62,22 @@ def run_admin(data_dir, *arguments, stdin=None):
     return json.loads(completed.stdout)
 
 
-def migrate(data_dir):
-    """Create the database in `data_dir` with `doorman migrate`."""
+def migrate(data_dir, database_url=None):
+    """Create the database in `data_dir`, or the schema at `database_url`, with `doorman migrate`."""
     completed = subprocess.run(
-        [BINARY, "migrate", "--data-dir", data_dir], capture_output=True, text=True,
+        [BINARY, "migrate", *database_arguments(data_dir, database_url)], capture_output=True, text=True,
         timeout=COMMAND_TIMEOUT_SECONDS, check=False,
     )
     if completed.returncode != 0:
         raise AssertionError(f"doorman migrate exited with {completed.returncode}: {completed.stderr.strip()}")
 
 
-def create_account(data_dir, username, password):
+def create_account(data_dir, username, password, database_url=None):
     """Create a user whose password is read from standard input, as `--password-stdin` expects."""
-    created = run_admin(data_dir, "user", "create", "--username", username, "--password-stdin", stdin=password + "\n")
+    created = run_admin(
+        data_dir, "user", "create", "--username", username, "--password-stdin", stdin=password + "\n",
+        database_url=database_url,
+    )
     return Account(id=created["id"], username=created["username"], password=password)
 
 
@@ -88,8 +101,8 @@ class DoormanServer:
     def start(cls, data_dir, extra_arguments=()):
         """Start `doorman serve` on an ephemeral loopback port and wait until `/healthz` returns 200.
 
-        `extra_arguments` go after the default flags, such as `("--public-url", URL)` or
-        `("--token-limit-per-client", "3/2")`."""
+        `extra_arguments` go after the default flags, such as `("--public-url", URL)`,
+        `("--token-limit-per-client", "3/2")` or `["--database-url", url]`."""
         process = subprocess.Popen(
             [BINARY, "serve", "--host", "127.0.0.1", "--port", "0", "--data-dir", data_dir, *extra_arguments],
             stdout=subprocess.DEVNULL,

@@ -5,6 +5,8 @@
 --   BENCH_FIXTURES_DIR  directory with client-id.txt, client-secret.txt, redirect-uri.txt and the code files
 --   BENCH_PHASE         "warmup" or "measure": reads codes-warmup.txt or codes-measure.txt, so the measured run
 --                       never presents a code that the warm-up already redeemed
+--   BENCH_CODES_NAME    first part of the code files' names (default "codes"), so that each row can read codes of
+--                       its own, such as pg-2-codes-measure.txt
 --   BENCH_THREADS       wrk's -t value
 --
 -- Each wrk thread takes every n-th code of the file, so no two threads send the same code. A thread that runs
@@ -43,7 +45,8 @@ function init(args)
     -- Requests are built here, once, because building them in request() would slow wrk itself.
     requests = {}
     local line_number = 0
-    for code in io.lines(dir .. "/codes-" .. phase .. ".txt") do
+    local codes_name = os.getenv("BENCH_CODES_NAME") or "codes"
+    for code in io.lines(dir .. "/" .. codes_name .. "-" .. phase .. ".txt") do
         if line_number % thread_count == thread_index then
             requests[#requests + 1] = wrk.format("POST", nil, headers, string.format(template, code))
         end

@@ -15,7 +15,8 @@ import Darwin
 /// closure only. Callers never keep a connection beyond the closure and never nest these calls, because a nested
 /// call waits for a second connection and can exhaust the pool.
 ///
-/// A connection that libpq reports broken is dropped when it comes back, and the next caller opens a new one.
+/// A connection that libpq reports broken is dropped when it comes back, together with every idle connection, and
+/// the next caller opens a new one.
 /// Whole reads and transactions run again on a new connection when that is safe: see `transaction`.
 public final class PostgresDatabase: Sendable {
     /// The settings the pool was created with.
@@ -237,6 +238,9 @@ public final class PostgresDatabase: Sendable {
     }
 
     /// Returns a connection to the pool, or drops it when it is broken, in a failed state, or the pool is closed.
+    ///
+    /// A broken connection also drops every idle one. A server restart or failover breaks all connections at once,
+    /// and a retry would otherwise take the stale idle connections one by one and could fail on each of them.
     private func checkIn(_ connection: PostgresConnection) {
         if !connection.isBroken && connection.isInTransaction {
             _ = try? connection.execute("ROLLBACK")
@@ -245,13 +249,25 @@ public final class PostgresDatabase: Sendable {
         if !keep {
             logger.info("database connection dropped", metadata: ["db.url": "\(redactedURL)"])
         }
-        state.withLock { state in
+        // The dropped connections close when this array is released, outside the lock.
+        let dropped = state.withLock { state -> [PostgresConnection] in
             state.inUseCount -= 1
             if keep && !state.isClosed {
                 state.idle.append(connection)
             } else {
                 state.openCount -= 1
             }
+            guard connection.isBroken else {
+                return []
+            }
+            defer { state.idle = [] }
+            state.openCount -= state.idle.count
+            return state.idle
+        }
+        if !dropped.isEmpty {
+            logger.info(
+                "idle database connections dropped after a lost connection",
+                metadata: ["db.url": "\(redactedURL)", "db.idle_connections": "\(dropped.count)"])
         }
         slots.signal()
     }

@@ -1,6 +1,5 @@
 import DoormanCrypto
 import DoormanOAuth
-import DoormanStorage
 
 /// The records that every benchmark request relies on: a seller's company, product and plan, a buyer with an
 /// active membership, and a confidential web app that serves the product.
@@ -15,7 +14,7 @@ struct BenchCatalog {
 
     /// Finds the benchmark records in `store`, creating whichever are missing, so that a second run on the same
     /// database reuses them.
-    static func ensure(in store: SQLiteStore, at now: Int64) throws -> BenchCatalog {
+    static func ensure(in store: any DoormanStore, at now: Int64) throws -> BenchCatalog {
         let seller = try ensureUser(sellerUsername, in: store)
         let buyer = try ensureUser(buyerUsername, in: store)
 
@@ -28,7 +27,7 @@ struct BenchCatalog {
         return BenchCatalog(buyer: buyer, webApp: webApp)
     }
 
-    private static func ensureCompany(ownerID: String, in store: SQLiteStore) throws -> Company {
+    private static func ensureCompany(ownerID: String, in store: any DoormanStore) throws -> Company {
         if let company = try store.companies(ownerUserID: ownerID).first {
             return company
         }
@@ -37,7 +36,7 @@ struct BenchCatalog {
         return company
     }
 
-    private static func ensureProduct(companyID: String, in store: SQLiteStore) throws -> Product {
+    private static func ensureProduct(companyID: String, in store: any DoormanStore) throws -> Product {
         if let product = try store.products(companyID: companyID).first {
             return product
         }
@@ -46,7 +45,7 @@ struct BenchCatalog {
         return product
     }
 
-    private static func ensurePlan(productID: String, in store: SQLiteStore) throws -> Plan {
+    private static func ensurePlan(productID: String, in store: any DoormanStore) throws -> Plan {
         if let plan = try store.plans(productID: productID).first {
             return plan
         }
@@ -58,7 +57,7 @@ struct BenchCatalog {
     }
 
     /// Creates the user with a random password, because no benchmark signs in through the browser.
-    private static func ensureUser(_ username: String, in store: SQLiteStore) throws -> User {
+    private static func ensureUser(_ username: String, in store: any DoormanStore) throws -> User {
         if let user = try store.user(username: username) {
             return user
         }
@@ -69,7 +68,7 @@ struct BenchCatalog {
     }
 
     private static func ensureMembership(
-        buyer: User, plan: Plan, companyID: String, in store: SQLiteStore, at now: Int64
+        buyer: User, plan: Plan, companyID: String, in store: any DoormanStore, at now: Int64
     ) throws {
         let memberships = try store.memberships(userID: buyer.id)
         if memberships.contains(where: { $0.productID == plan.productID && $0.isValid(at: now) }) {
@@ -82,7 +81,7 @@ struct BenchCatalog {
     }
 
     private static func ensureWebApp(
-        companyID: String, productID: String, in store: SQLiteStore, at now: Int64
+        companyID: String, productID: String, in store: any DoormanStore, at now: Int64
     ) throws -> WebApp {
         if let webApp = try store.webApps(companyID: companyID).first {
             return webApp
@@ -96,7 +95,7 @@ struct BenchCatalog {
     }
 
     /// Replaces the web app's client secret with a new one and returns it, because only its hash is stored.
-    func rotateClientSecret(in store: SQLiteStore) throws -> String {
+    func rotateClientSecret(in store: any DoormanStore) throws -> String {
         let (secret, hash) = TokenIssuer().makeClientSecret()
         guard try store.setClientSecretHash(hash, webAppID: webApp.id) else {
             throw FixtureError.failed("web app \(webApp.id) disappeared while its secret was replaced; run again")

@@ -2,9 +2,19 @@ import DoormanCrypto
 import DoormanOAuth
 import DoormanStorage
 
-/// Inserts many access tokens and authorization codes for one user and one client, with the hashing and
+/// Bulk inserts of the grants that the benchmark sends, one implementation per database.
+protocol GrantWriter {
+    /// Inserts `count` active access tokens, each its own grant, and returns their plaintext in insertion order.
+    func insertAccessTokens(count: Int, at now: Int64) throws -> [String]
+    /// Inserts `count` unused authorization codes valid for 600 seconds from `now` and returns their plaintext.
+    func saveCodes(count: Int, at now: Int64) throws -> [String]
+    /// Returns the number of rows in `access_tokens`.
+    func accessTokenCount() throws -> Int64
+}
+
+/// Inserts many access tokens and authorization codes on SQLite for one user and one client, with the hashing and
 /// lifetimes that the token endpoint uses, and returns their plaintext values.
-struct BulkGrants {
+struct BulkGrants: GrantWriter {
     /// Rows per write transaction. Random keys dirty pages all over the table, and every commit writes each dirty
     /// page to the WAL again: a million rows took 127 s in batches of 10,000 and 23 s in one transaction, on a
     /// busy 2-core machine.
@@ -79,5 +89,12 @@ struct BulkGrants {
             codes.append(code)
         }
         return codes
+    }
+
+    /// Returns the number of rows in `access_tokens`.
+    func accessTokenCount() throws -> Int64 {
+        try store.database.withConnection { connection in
+            try connection.queryFirst("SELECT count(*) FROM access_tokens") { row in row.int64(at: 0) } ?? 0
+        }
     }
 }

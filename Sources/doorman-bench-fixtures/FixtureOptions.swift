@@ -1,8 +1,10 @@
 /// The command line of `doorman-bench-fixtures`.
 struct FixtureOptions {
     static let usage = """
-        usage: doorman-bench-fixtures --data-dir DIR --output DIR [--access-tokens N] [--codes N --codes-file NAME]
+        usage: doorman-bench-fixtures (--data-dir DIR | --database-url URL) --output DIR [--access-tokens N]
+                                      [--codes N --codes-file NAME]
           --data-dir DIR      Doorman data directory whose doorman.sqlite3 is filled (migrated if needed)
+          --database-url URL  postgres:// URL of a Doorman database to fill instead (migrated if needed)
           --output DIR        directory for client-id.txt, client-secret.txt, redirect-uri.txt,
                               access-token.txt, access-tokens-sample.txt and the codes file
           --access-tokens N   access tokens to add for the benchmark user (default 0)
@@ -11,6 +13,7 @@ struct FixtureOptions {
         """
 
     var dataDirectory = ""
+    var databaseURL = ""
     var outputDirectory = ""
     var accessTokenCount = 0
     var codeCount = 0
@@ -26,6 +29,7 @@ struct FixtureOptions {
             }
             switch name {
             case "--data-dir": options.dataDirectory = value
+            case "--database-url": options.databaseURL = value
             case "--output": options.outputDirectory = value
             case "--access-tokens": options.accessTokenCount = try count(value, option: name)
             case "--codes": options.codeCount = try count(value, option: name)
@@ -34,8 +38,11 @@ struct FixtureOptions {
             }
         }
 
-        if options.dataDirectory.isEmpty || options.outputDirectory.isEmpty {
-            throw .usage("--data-dir and --output are required")
+        if options.dataDirectory.isEmpty == options.databaseURL.isEmpty {
+            throw .usage("pass exactly one of --data-dir and --database-url")
+        }
+        if options.outputDirectory.isEmpty {
+            throw .usage("--output is required")
         }
         if options.codesFileName.contains("/") || options.codesFileName.isEmpty {
             throw .usage("--codes-file \(options.codesFileName) must be a plain file name inside --output")

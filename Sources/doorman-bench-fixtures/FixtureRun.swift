@@ -1,3 +1,5 @@
+import DoormanOAuth
+import DoormanPostgres
 import DoormanStorage
 import Foundation
 
@@ -9,9 +11,9 @@ struct FixtureRun {
     let options: FixtureOptions
 
     func run() throws {
-        let path = try DatabaseLocation.prepare(dataDirectory: options.dataDirectory)
-        let store = try SQLiteStore.open(path: path, poolSize: 1)
-        defer { try? store.close() }
+        let database = try FixtureDatabase.open(options)
+        defer { database.close() }
+        let store = database.store
         try FileManager.default.createDirectory(
             atPath: options.outputDirectory, withIntermediateDirectories: true)
 
@@ -22,7 +24,7 @@ struct FixtureRun {
         try write(BenchCatalog.redirectURI, to: "redirect-uri.txt")
         try write(catalog.buyer.id, to: "user-id.txt")
 
-        let grants = BulkGrants(store: store, catalog: catalog)
+        let grants = database.grantWriter(catalog: catalog)
         if options.accessTokenCount > 0 {
             let tokens = try timed("access tokens", count: options.accessTokenCount) {
                 try grants.insertAccessTokens(count: options.accessTokenCount, at: now)
@@ -37,10 +39,8 @@ struct FixtureRun {
             try writeLines(codes, to: options.codesFileName)
         }
 
-        let total = try store.database.withConnection { connection in
-            try connection.queryFirst("SELECT count(*) FROM access_tokens") { row in row.int64(at: 0) } ?? 0
-        }
-        print("doorman-bench-fixtures: \(total) access tokens in \(path)")
+        let total = try grants.accessTokenCount()
+        print("doorman-bench-fixtures: \(total) access tokens in \(database.location)")
     }
 
     /// Returns at most `sampleSize` tokens taken at even intervals.
@@ -68,6 +68,52 @@ struct FixtureRun {
         let text = lines.joined(separator: "\n") + "\n"
         guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
             throw FixtureError.failed("cannot write \(path); check that \(options.outputDirectory) is writable")
+        }
+    }
+}
+
+/// The database that the options name: a SQLite file in the data directory, or a PostgreSQL database.
+enum FixtureDatabase {
+    case sqlite(SQLiteStore, path: String)
+    case postgres(PostgresStore)
+
+    /// Opens the database and applies pending migrations.
+    static func open(_ options: FixtureOptions) throws -> FixtureDatabase {
+        if !options.databaseURL.isEmpty {
+            // One connection, because the fixtures run one statement at a time.
+            let configuration = PostgresConfiguration(url: options.databaseURL, poolSize: 1)
+            return .postgres(try PostgresStore.open(configuration: configuration))
+        }
+        let path = try DatabaseLocation.prepare(dataDirectory: options.dataDirectory)
+        return .sqlite(try SQLiteStore.open(path: path, poolSize: 1), path: path)
+    }
+
+    var store: any DoormanStore {
+        switch self {
+        case .sqlite(let store, _): store
+        case .postgres(let store): store
+        }
+    }
+
+    /// The file path, or the URL with its password replaced.
+    var location: String {
+        switch self {
+        case .sqlite(_, let path): path
+        case .postgres(let store): store.database.redactedURL
+        }
+    }
+
+    func grantWriter(catalog: BenchCatalog) -> any GrantWriter {
+        switch self {
+        case .sqlite(let store, _): BulkGrants(store: store, catalog: catalog)
+        case .postgres(let store): PostgresBulkGrants(database: store.database, catalog: catalog)
+        }
+    }
+
+    func close() {
+        switch self {
+        case .sqlite(let store, _): try? store.close()
+        case .postgres(let store): store.close()
         }
     }
 }

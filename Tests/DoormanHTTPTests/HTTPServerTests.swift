@@ -285,6 +285,26 @@ struct HTTPServerTests {
         #expect(throws: TestConnection.Failure.self) { try TestConnection(port: port) }
     }
 
+    @Test func shutdownRefusesConnectionsWhileDraining() throws {
+        var configuration = HTTPServerConfiguration()
+        configuration.port = 0
+        let server = HTTPServer(configuration: configuration, router: testRouter(), logger: quietLogger())
+        try server.start()
+        let port = try #require(server.port)
+        let slow = try TestConnection(port: port)
+        try slow.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n")
+        usleepSeconds(0.2)
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { server.shutdown() }
+        usleepSeconds(0.2)
+
+        // A refused connection lets a load balancer try another instance, even for a POST. A connection that the
+        // kernel queued would be reset when the server stops, after the balancer had sent the request.
+        #expect(throws: TestConnection.Failure.self) { try TestConnection(port: port) }
+        #expect(try slow.readReply().status == 200)
+        group.wait()
+    }
+
     @Test func reportsBusyPortClearly() throws {
         try withLiveServer(testRouter()) { _, port in
             var configuration = HTTPServerConfiguration()

@@ -78,6 +78,26 @@ struct PostgresDatabaseTests {
         }
     }
 
+    @Test func restartedServerLeavesNoStaleConnection() throws {
+        try PostgresTestDatabase.withSchema { url in
+            // More idle connections than a read has attempts, as after a busy period.
+            let configuration = PostgresConfiguration(url: url, poolSize: 6, maximumAttempts: 4)
+            let store = try PostgresStore.open(configuration: configuration, logger: quietLogger())
+            defer { store.close() }
+            try store.createUser(User(id: "user_kept", username: "kept", passwordHash: "hash"))
+            let victims = try holdConnections(6, of: store.database)
+            #expect(Set(victims).count == 6)
+
+            for victim in victims {
+                try terminate(victim, url: url)
+            }
+
+            #expect(try store.user(id: "user_kept")?.username == "kept")
+            let replacement = try store.database.withConnection { $0.backendProcessID }
+            #expect(!victims.contains(replacement))
+        }
+    }
+
     @Test func serverErrorCarriesSQLState() throws {
         try PostgresTestDatabase.withSchema { url in
             let connection = try PostgresConnection(url: url)
@@ -204,6 +224,15 @@ struct PostgresDatabaseTests {
     ])
     func urlRedaction(url: String, expected: String) {
         #expect(PostgresURL.redacted(url) == expected)
+    }
+
+    /// Checks out `count` connections at once, so that the pool opens that many, and returns their server process
+    /// ids after returning them all to the pool.
+    private func holdConnections(_ count: Int, of database: PostgresDatabase) throws -> [Int32] {
+        try database.withConnection { connection in
+            let others = count > 1 ? try holdConnections(count - 1, of: database) : []
+            return [connection.backendProcessID] + others
+        }
     }
 
     /// Ends the server session `processID` from a separate connection, as an administrator or a failover would.

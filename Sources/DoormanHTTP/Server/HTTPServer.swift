@@ -74,6 +74,11 @@ public final class HTTPServer: @unchecked Sendable {
         }
         guard let daemon else { return true }
         let listeningSocket = MHD_quiesce_daemon(daemon.handle)
+        // Without this the kernel would keep completing handshakes into the listen queue while requests drain, and
+        // reset those connections at close, after a load balancer had sent them a request it may not resend.
+        // Linux refuses new connections after shutdown(2) of a listening socket. The descriptor itself stays open
+        // until MHD_stop_daemon returns, as libmicrohttpd requires of a quiesced socket in its threaded modes.
+        if listeningSocket >= 0 { _ = Glibc.shutdown(listeningSocket, Int32(SHUT_RDWR)) }
         let drained = waitForInFlightRequests()
         MHD_stop_daemon(daemon.handle)
         if listeningSocket >= 0 { close(listeningSocket) }
