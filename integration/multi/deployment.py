@@ -273,8 +273,11 @@ def start_deployment(stack: ExitStack, directory, database_url):
     instances = []
     killed = set()
     for _ in range(2):
-        # Every connection comes from nginx's address, so the per-address limit is off, as the guide advises.
-        arguments = ["--database-url", database_url, "--threads", "2", "--max-connections-per-ip", "0"]
+        # Every connection comes from nginx's address, so the per-address connection limit is off and nginx is a
+        # trusted proxy, as the guide advises. Rate limits are off because these tests send hundreds of
+        # authorization and token requests from one address; integration/security/test_rate_limits.py covers them.
+        arguments = ["--database-url", database_url, "--threads", "2", "--max-connections-per-ip", "0",
+                     "--trusted-proxy", "127.0.0.1", "--rate-limits", "off"]
         instance = DoormanServer.start(data_dir, arguments)
         stack.callback(instance.kill)
         instances.append(instance)
