@@ -279,3 +279,16 @@ def test_access_token_is_short_lived(doorman, tokens):
     response states in `expires_in`."""
     assert tokens["expires_in"] == 7200
     assert get_me(doorman.base_url, tokens["access_token"]).status_code == 200
+
+
+@pytest.mark.parametrize("scope", ["api", "openid", "read_user", "user"])
+def test_every_scope_reads_the_same_routes(doorman, browser, scope):
+    """RFC 9700 section 2.3 asks for access tokens restricted to the least privilege needed. Doorman's scopes
+    exist because Whop integrations send them, and each grants the same read-only access to the user's own
+    profile, memberships and products, so no route returns `insufficient_scope`."""
+    code = code_for(browser, doorman.web_app, scope=scope)
+    token = redeem(doorman.base_url, doorman.web_app, code).json()["access_token"]
+    for path in API_PATHS:
+        response = requests.get(doorman.base_url + path, headers={"Authorization": f"Bearer {token}"},
+                                timeout=TIMEOUT_SECONDS)
+        assert response.status_code == 200, f"{path}: {response.text}"
