@@ -24,17 +24,17 @@ extension ConfigurationOption {
         describe: { $0.rateLimitsEnabled ? "on" : "off" }
     )
 
-    /// `--token-limit-per-client`, token requests per client id.
+    /// `--token-limit-per-client`, token, revocation and introspection requests per client id.
     public static let tokenLimitPerClient = limit(
         "token-limit-per-client", field: \.tokenLimitPerClient,
-        help: "Token requests allowed per client_id in a window of SECONDS, counted before the client is "
-            + "authenticated; off for no limit.")
+        help: "Token, revocation and introspection requests allowed together per client_id in a window of "
+            + "SECONDS, counted before the client is authenticated; off for no limit.")
 
-    /// `--token-limit-per-address`, token requests per client address.
+    /// `--token-limit-per-address`, token, revocation and introspection requests per client address.
     public static let tokenLimitPerAddress = limit(
         "token-limit-per-address", field: \.tokenLimitPerAddress,
-        help: "Token requests allowed per client address (an IPv6 /64 counts as one) in a window of SECONDS; "
-            + "off for no limit.")
+        help: "Token, revocation and introspection requests allowed together per client address (an IPv6 /64 "
+            + "counts as one) in a window of SECONDS; off for no limit.")
 
     /// `--sign-in-limit-per-address`, sign-in attempts per client address.
     public static let signInLimitPerAddress = limit(

@@ -64,6 +64,40 @@ struct RateLimitEndpointTests {
         }
     }
 
+    /// RFC 6749 section 2.3.1: every endpoint that checks a client secret is protected against brute force, so
+    /// wrong secrets at the revocation and introspection endpoints count against the token endpoint's limits.
+    @Test("revocation and introspection share the client limit", arguments: ["/oauth/revoke", "/oauth/introspect"])
+    func clientLimitSpansEndpoints(path: String) async throws {
+        let limits = RateLimitSettings(tokenPerClient: RateLimit(limit: 3, window: 60))
+        try await APIFixture.run(rateLimits: limits) { fixture in
+            let guess = [("token", "unknown"), ("client_id", "app_course"), ("client_secret", "wrong")]
+            #expect(try await fixture.client.postForm(path, guess).status == 401)
+            #expect(try await badExchange(fixture).status == 401)
+            #expect(try await fixture.client.postForm(path, guess).status == 401)
+
+            let limited = try await fixture.client.postForm(path, guess)
+            #expect(limited.status == 429)
+            #expect(limited.text == Self.exactBody)
+            #expect(limited.header("Retry-After") == "60")
+            #expect(try await badExchange(fixture).status == 429)
+            #expect(try await badExchange(fixture, clientID: "app_other").status == 401)
+        }
+    }
+
+    @Test("revocation and introspection share the address limit", arguments: ["/oauth/revoke", "/oauth/introspect"])
+    func addressLimitSpansEndpoints(path: String) async throws {
+        let limits = RateLimitSettings(tokenPerAddress: RateLimit(limit: 2, window: 60))
+        try await APIFixture.run(rateLimits: limits) { fixture in
+            #expect(try await badExchange(fixture, clientID: "a").status == 401)
+            let guess = [("token", "unknown"), ("client_id", "b"), ("client_secret", "wrong")]
+            #expect(try await fixture.client.postForm(path, guess).status == 401)
+
+            let limited = try await fixture.client.postForm(path, guess)
+            #expect(limited.status == 429)
+            #expect(limited.text == Self.exactBody)
+        }
+    }
+
     @Test("spoofed X-Forwarded-For from untrusted peer is ignored", arguments: [[], ["10.0.0.0/8"]])
     func spoofedForwardedFor(proxies: [String]) async throws {
         let limits = RateLimitSettings(tokenPerAddress: RateLimit(limit: 2, window: 60))

@@ -76,6 +76,16 @@ def test_basic_with_other_body_client_id(doorman, client, other_client, path):
     assert oauth_error(response) == (400, "invalid_request")
 
 
+@pytest.mark.parametrize("path", CLIENT_ENDPOINTS)
+def test_basic_with_same_body_client_id_is_accepted(doorman, client, path):
+    """RFC 6749 section 2.3 forbids more than one authentication method per request. Doorman accepts Basic with a
+    body `client_id` that names the same client, because `client_id` alone authenticates nothing and Whop-style
+    clients send it in every body. A body secret or another id is still `invalid_request`."""
+    response = post(doorman, path, data={**CLIENT_ENDPOINTS[path], "client_id": client.client_id},
+                    headers={"Authorization": basic_header(client.client_id, client.secret)})
+    assert AUTHENTICATED[path](response), response.text
+
+
 MALFORMED_AUTHORIZATION = [
     "Basic",
     "Basic !!!not-base64",

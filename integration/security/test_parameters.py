@@ -14,6 +14,11 @@ from security_support import (
 
 # The parameter each endpoint requires, and the request of CLIENT_ENDPOINTS without it.
 REQUIRED = {TOKEN_PATH: "refresh_token", REVOKE_PATH: "token", INTROSPECT_PATH: "token"}
+# The S256 challenge of RFC 7636 Appendix B.
+CHALLENGE = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
+# A code request that passes the token endpoint's parameter rules, apart from the code's own checks.
+CODE_REQUEST = {"grant_type": "authorization_code", "code": "unknown-code", "redirect_uri": "http://127.0.0.1:9/cb",
+                "code_verifier": "v" * 43}
 
 
 def assert_invalid_request(response):
@@ -29,6 +34,15 @@ def test_repeated_form_key_is_invalid_request(doorman, client, path, name):
     repeated = REQUIRED[path] if name == "repeated endpoint parameter" else name
     pairs.append((repeated, dict(pairs)[repeated]))
     response = post(doorman, path, data=urlencode(pairs),
+                    headers={"Content-Type": "application/x-www-form-urlencoded"})
+    assert_invalid_request(response)
+
+
+@pytest.mark.parametrize("name", sorted(CODE_REQUEST))
+def test_repeated_code_request_parameter_is_invalid_request(doorman, client, name):
+    """RFC 6749 section 3.2: every parameter of a code exchange, sent twice, is a 400 invalid_request."""
+    pairs = list(CODE_REQUEST.items()) + list(body_credentials(client).items()) + [(name, CODE_REQUEST[name])]
+    response = post(doorman, TOKEN_PATH, data=urlencode(pairs),
                     headers={"Content-Type": "application/x-www-form-urlencoded"})
     assert_invalid_request(response)
 
@@ -110,13 +124,14 @@ def test_authorize_repeated_client_or_redirect_is_error_page(doorman, name):
     assert "invalid_request" in response.text
 
 
-@pytest.mark.parametrize("name", ["response_type", "scope", "state"])
+@pytest.mark.parametrize("name", ["response_type", "scope", "state", "code_challenge", "code_challenge_method"])
 def test_authorize_other_repeated_parameter_is_redirected_error(doorman, name):
     """RFC 6749 section 3.1: any other parameter sent twice is invalid_request, redirected to the verified
     callback."""
     browser = signed_in_browser(doorman, doorman.buyer)
-    pairs = base_pairs(doorman, "s") + [("scope", "api")]
-    pairs.append((name, "api" if name == "scope" else dict(pairs)[name]))
+    pairs = base_pairs(doorman, "s") + [("scope", "api"), ("code_challenge", CHALLENGE),
+                                        ("code_challenge_method", "S256")]
+    pairs.append((name, dict(pairs)[name]))
     response = authorize(browser, doorman, pairs)
     assert response.status_code == 302
     parameters = callback_parameters(response, doorman)

@@ -1,10 +1,15 @@
 """PKCE at the authorization and token endpoints, as a client sees it over HTTP."""
 
+from types import SimpleNamespace
+
 import pytest
+import requests
 
 import wire
+from doorman import DoormanServer
 from grants_flow import (code_for, authorize, create_web_app, new_verifier, redeem, s256_challenge,
                          signed_in_browser)
+from security_support import METADATA_PATH, TIMEOUT_SECONDS
 
 # RFC 7636 Appendix B.
 RFC_VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"
@@ -146,3 +151,62 @@ def test_verifier_does_not_replace_client_secret(doorman, browser, strict_app):
     assert response.json() == {"error": "invalid_client", "error_description": INVALID_CLIENT}
     assert "WWW-Authenticate" in response.headers
     assert redeem(doorman.base_url, strict_app, code, code_verifier=verifier).status_code == 200
+
+
+@pytest.mark.parametrize("verifier", [
+    "A" * 39 + "-._~", "a-._~" * 25 + "Z09",
+], ids=["43-characters", "128-characters"])
+def test_verifier_length_bounds_are_accepted(doorman, browser, verifier):
+    """RFC 7636 section 4.1: a verifier of 43 or of 128 characters, with `-`, `.`, `_` and `~` among them, redeems
+    its code."""
+    code = code_for(browser, doorman.web_app, code_challenge=s256_challenge(verifier), code_challenge_method="S256")
+
+    response = redeem(doorman.base_url, doorman.web_app, code, code_verifier=verifier)
+
+    assert response.status_code == 200, response.text
+
+
+@pytest.mark.parametrize("method", ["S512", "s256", "SHA256", "S256 "])
+def test_unsupported_method_is_invalid_request(doorman, browser, method):
+    """RFC 7636 section 4.4.1: a `code_challenge_method` the server does not support is `invalid_request` at the
+    client's callback, and no code is issued. Method names are case-sensitive."""
+    callback = authorize(browser, doorman.web_app, code_challenge=s256_challenge(new_verifier()),
+                         code_challenge_method=method)
+
+    assert callback.parameters.get("error") == "invalid_request"
+    assert callback.parameters.get("error_description") == INVALID_REQUEST
+    assert "code" not in callback.parameters
+
+
+@pytest.fixture(scope="module")
+def plain_server(doorman):
+    """A second `doorman serve` on the session's database, started with `--allow-plain-pkce true`."""
+    server = DoormanServer.start(doorman.data_dir, ["--allow-plain-pkce", "true", "--sign-in-limit-per-address",
+                                                    "off"])
+    try:
+        yield server
+    finally:
+        status = server.stop()
+    assert status == 0, f"the second doorman serve exited with {status}:\n{server.log}"
+
+
+def test_absent_method_means_plain_when_allowed(doorman, plain_server):
+    """RFC 7636 section 4.3: an absent `code_challenge_method` means `plain`. With `plain` allowed, the challenge
+    is compared with the verifier as it is, so the verifier itself redeems the code."""
+    browser = signed_in_browser(SimpleNamespace(base_url=plain_server.base_url, buyer=doorman.buyer))
+    verifier = new_verifier()
+    code = code_for(browser, doorman.web_app, code_challenge=verifier)
+
+    response = redeem(plain_server.base_url, doorman.web_app, code, code_verifier=verifier)
+
+    assert response.status_code == 200, response.text
+
+
+def test_metadata_lists_plain_only_when_allowed(doorman, plain_server):
+    """RFC 7636 section 7.2 and RFC 8414 section 2: `code_challenge_methods_supported` lists `plain` only on a
+    server that accepts it."""
+    allowed = requests.get(plain_server.base_url + METADATA_PATH, timeout=TIMEOUT_SECONDS).json()
+    default = requests.get(doorman.base_url + METADATA_PATH, timeout=TIMEOUT_SECONDS).json()
+
+    assert sorted(allowed["code_challenge_methods_supported"]) == ["S256", "plain"]
+    assert default["code_challenge_methods_supported"] == ["S256"]

@@ -130,6 +130,29 @@ def test_token_burst_gets_429(proxied):
     assert token_request(proxied, "other-" + secrets.token_hex(4)).status_code == 401
 
 
+def test_revocation_and_introspection_share_the_client_limit(proxied):
+    """RFC 6749 section 2.3.1: every endpoint that checks a client secret is protected against brute force. Wrong
+    secrets at the revocation and introspection endpoints count against the token endpoint's per-client limit, so
+    spreading guesses over the three endpoints gains nothing."""
+    client_id = "spread-" + secrets.token_hex(4)
+    guess = {"token": "unknown-token", "client_id": client_id, "client_secret": "wrong secret"}
+    statuses = [
+        requests.post(proxied.base_url + path, data=guess, timeout=TIMEOUT_SECONDS).status_code
+        for path in ["/oauth/revoke", "/oauth/introspect", "/v5/oauth/revoke"]
+    ]
+
+    limited = [
+        requests.post(proxied.base_url + path, data=guess, timeout=TIMEOUT_SECONDS)
+        for path in ["/oauth/revoke", "/oauth/introspect"]
+    ]
+
+    assert statuses == [401, 401, 401]
+    assert [response.status_code for response in limited] == [429, 429]
+    assert limited[0].json() == RATE_LIMITED_BODY
+    assert 1 <= retry_after(limited[0]) <= 3
+    assert token_request(proxied, client_id).status_code == 429
+
+
 def test_token_succeeds_after_retry_after(proxied):
     """RFC 6585 section 4: Retry-After gives the seconds to wait. Once it has passed, the same client's code
     exchange (RFC 6749 section 4.1.3) succeeds again."""

@@ -1,5 +1,7 @@
 """Refresh token rotation with families and a grace window, as a client sees it over HTTP."""
 
+import hashlib
+import sqlite3
 import time
 from concurrent.futures import ThreadPoolExecutor
 
@@ -7,9 +9,13 @@ import pytest
 
 import wire
 from doorman import DoormanServer
-from grants_flow import code_for, create_web_app, get_me, redeem, refresh, signed_in_browser
+from grants_flow import (code_for, create_web_app, get_me, new_verifier, redeem, refresh, s256_challenge,
+                         signed_in_browser)
+from security_support import database_path
 
 SHORT_GRACE_SECONDS = 1
+# The default of --refresh-inactivity-seconds: 30 days.
+INACTIVITY_SECONDS = 30 * 86400
 INVALID_SCOPE = "The requested scope is invalid, unknown, or malformed."
 
 
@@ -138,3 +144,38 @@ def test_refresh_works_only_for_its_client(doorman, browser):
 def test_unknown_refresh_token_is_invalid_grant(doorman):
     """RFC 6749 section 5.2: a refresh token that was never issued is `invalid_grant`."""
     assert_invalid_grant(refresh(doorman.base_url, doorman.web_app, "never-issued-refresh-token"))
+
+
+def test_public_client_replay_revokes_its_family(doorman, browser, short_grace):
+    """RFC 9700 sections 2.2.2 and 4.14.2: a public client's refresh tokens rotate too, and a rotated token
+    presented after the grace window revokes the active one, so a stolen token and its thief's successors stop
+    working."""
+    public_app = create_web_app(doorman, "Refresh public client", "--public")
+    verifier = new_verifier()
+    code = code_for(browser, public_app, code_challenge=s256_challenge(verifier), code_challenge_method="S256")
+    first = redeem(short_grace.base_url, public_app, code, code_verifier=verifier).json()
+    rotated = refresh(short_grace.base_url, public_app, first["refresh_token"])
+    assert rotated.status_code == 200, rotated.text
+    assert rotated.json()["refresh_token"] != first["refresh_token"]
+    time.sleep(SHORT_GRACE_SECONDS + 1.1)
+
+    assert_invalid_grant(refresh(short_grace.base_url, public_app, first["refresh_token"]))
+
+    assert_invalid_grant(refresh(short_grace.base_url, public_app, rotated.json()["refresh_token"]))
+    assert get_me(short_grace.base_url, rotated.json()["access_token"]).status_code == 401
+
+
+def test_idle_refresh_token_expires(doorman, browser):
+    """RFC 9700 section 4.14.2: a refresh token expires after a time without use, 30 days by default, after
+    which it is `invalid_grant`."""
+    token = new_tokens(doorman, browser)["refresh_token"]
+    token_hash = hashlib.sha256(token.encode()).hexdigest()
+    with sqlite3.connect(database_path(doorman)) as connection:
+        created_at, expires_at = connection.execute(
+            "SELECT created_at, expires_at FROM refresh_tokens WHERE token_hash = ?", (token_hash,)).fetchone()
+        assert expires_at - created_at == INACTIVITY_SECONDS
+        # The token's record is moved into the past, as if it had not been used for 30 days.
+        connection.execute("UPDATE refresh_tokens SET expires_at = ? WHERE token_hash = ?",
+                           (int(time.time()) - 1, token_hash))
+
+    assert_invalid_grant(refresh(doorman.base_url, doorman.web_app, token))

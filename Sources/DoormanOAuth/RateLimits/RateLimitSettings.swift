@@ -1,12 +1,13 @@
 /// The rate limits that apply, and the number of hits an instance leases from the shared counters at once.
 ///
 /// A nil limit is off. RFC 6749 section 2.3.1 requires protection against brute force wherever a password is
-/// checked: the token endpoint checks client secrets and the sign-in form checks user passwords.
+/// checked: the token, revocation and introspection endpoints check client secrets and the sign-in form checks user
+/// passwords.
 public struct RateLimitSettings: Sendable, Equatable {
-    /// Token requests per `client_id`, counted before the client is authenticated, so guessing one client's
-    /// secret is limited.
+    /// Token, revocation and introspection requests per `client_id`, counted together before the client is
+    /// authenticated, so guessing one client's secret is limited.
     public var tokenPerClient: RateLimit?
-    /// Token requests per client address.
+    /// Token, revocation and introspection requests per client address, counted together.
     public var tokenPerAddress: RateLimit?
     /// Sign-in attempts per client address, successful or not.
     public var signInPerAddress: RateLimit?

@@ -4,7 +4,8 @@ import DoormanOAuth
 /// `POST /oauth/introspect`: reports to an authenticated client whether one of its tokens is active (RFC 7662).
 ///
 /// The steps, in order:
-/// 1. Read the request as the revocation endpoint does (`TokenRequestReading.tokenReference`).
+/// 1. Read the request as the revocation endpoint does (`TokenRequestReading.tokenReference`), and count it
+///    against the token endpoint's rate limits (`ClientAuthenticationLimits`).
 /// 2. Authenticate the caller with `ClientAuthentication.verifyConfidential`: a public client, a wrong secret or
 ///    no credentials is 401 `invalid_client` with `WWW-Authenticate: Basic` (RFC 7662 section 2.3).
 /// 3. Find the token by its hash, the hinted type first, and its user.
@@ -18,12 +19,20 @@ struct IntrospectionEndpoint: Sendable {
 
     let context: WebContext
 
-    /// Returns the response to one introspection request. Every failure becomes an OAuth error response.
+    /// Returns the response to one introspection request. Every failure becomes an OAuth error response, except a
+    /// request over a rate limit, which gets the v5 API's 429.
     func respond(to request: Request) -> Response {
         var clientID: String?
         do {
+            let limits = ClientAuthenticationLimits(context: context)
+            if let limited = try limits.checkAddress(of: request) {
+                return limited
+            }
             let reference = try TokenRequestReading.tokenReference(of: request)
             clientID = reference.credentials.clientID
+            if let limited = try limits.checkClient(reference.credentials.clientID) {
+                return limited
+            }
             let caller = try ClientAuthentication.verifyConfidential(
                 client: try context.store.webApp(clientID: reference.credentials.clientID),
                 secret: reference.credentials.clientSecret)

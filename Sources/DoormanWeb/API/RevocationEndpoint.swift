@@ -5,7 +5,8 @@ import Logging
 /// `POST /oauth/revoke`: revokes an access or refresh token (RFC 7009).
 ///
 /// The steps, in order:
-/// 1. Read the request and authenticate the client exactly as the token endpoint does (`TokenRequestReading`,
+/// 1. Read the request, count it against the token endpoint's rate limits (`ClientAuthenticationLimits`), and
+///    authenticate the client exactly as the token endpoint does (`TokenRequestReading`,
 ///    `TokenReferenceRequest.parse`, `ClientAuthentication.verify`). A public client passes with its `client_id`.
 /// 2. Find the token by its hash, the hinted type first (`FoundToken.find`).
 /// 3. Apply `TokenRevocation.action`: an access token is revoked alone, a refresh token revokes its whole grant.
@@ -20,13 +21,21 @@ struct RevocationEndpoint: Sendable {
 
     let context: WebContext
 
-    /// Returns the response to one revocation request. Every failure becomes an OAuth error response.
+    /// Returns the response to one revocation request. Every failure becomes an OAuth error response, except a
+    /// request over a rate limit, which gets the v5 API's 429.
     func respond(to request: Request) -> Response {
         let audit = RevocationAudit(logger: context.logger, requestID: request.requestID)
         var clientID: String?
         do {
+            let limits = ClientAuthenticationLimits(context: context)
+            if let limited = try limits.checkAddress(of: request) {
+                return limited
+            }
             let reference = try TokenRequestReading.tokenReference(of: request)
             clientID = reference.credentials.clientID
+            if let limited = try limits.checkClient(reference.credentials.clientID) {
+                return limited
+            }
             let client = try ClientAuthentication.verify(
                 client: try context.store.webApp(clientID: reference.credentials.clientID),
                 secret: reference.credentials.clientSecret)

@@ -25,19 +25,13 @@ struct TokenEndpoint: Sendable {
         let audit = TokenAudit(logger: context.logger, requestID: request.requestID)
         var clientID: String?
         do {
-            let limits = context.settings.rateLimits
-            if let limited = try checkRateLimit(
-                limits.tokenPerAddress, key: RateLimitKey.tokenAddress(RateLimitAddress.group(request.clientAddress)),
-                name: "token.address")
-            {
+            let limits = ClientAuthenticationLimits(context: context)
+            if let limited = try limits.checkAddress(of: request) {
                 return limited
             }
             let tokenRequest = try parse(request)
             clientID = tokenRequest.clientID
-            // Counted before the client is authenticated, so that guessing one client's secret is limited too.
-            if let limited = try checkRateLimit(
-                limits.tokenPerClient, key: RateLimitKey.tokenClient(tokenRequest.clientID), name: "token.client")
-            {
+            if let limited = try limits.checkClient(tokenRequest.clientID) {
                 return limited
             }
             return TokenEndpointResponse.success(try grant(tokenRequest, audit: audit))
@@ -70,22 +64,6 @@ struct TokenEndpoint: Sendable {
         case .refreshToken(let grant):
             return try exchange.refresh(grant)
         }
-    }
-
-    /// Returns the 429 response when the request is over `rule`, or nil. A nil rule is a limit that is off.
-    ///
-    /// - Parameter key: built only when the rule is on, because it costs a SHA-256.
-    private func checkRateLimit(
-        _ rule: RateLimit?, key: @autoclosure () -> String, name: String
-    ) throws(StoreError) -> Response? {
-        guard let rule else {
-            return nil
-        }
-        let verdict = try context.rateLimiter.check(rule, key: key(), name: name, at: context.now())
-        guard case .limited(let retryAfter) = verdict else {
-            return nil
-        }
-        return RateLimitResponse.api(retryAfter: retryAfter)
     }
 
     private func storeFailure(_ error: any Error, request: Request) -> Response {
