@@ -4,7 +4,7 @@ extension SQLiteDatabase {
     ///
     /// Callers that arrive while another group commits queue up, and the first of them then runs every queued body,
     /// up to `GroupCommitQueue.maximumGroupSize`, in one `BEGIN IMMEDIATE` transaction on its own thread. A
-    /// body sees the changes of the bodies before it in the group. A body that throws rolls back its SAVEPOINT alone
+    /// body reads the changes of the bodies before it in the group. A body that throws rolls back its SAVEPOINT alone
     /// and its caller gets the error. Every caller of the group gets the error of BEGIN or COMMIT instead of its
     /// result when either fails, so no result is returned for work that was not committed. A failure that ends the
     /// whole transaction early, as `SQLITE_FULL` can, fails the group in the same way.
@@ -14,7 +14,7 @@ extension SQLiteDatabase {
     @discardableResult
     public func groupedTransaction<T>(_ body: (SQLiteConnection) throws -> T) throws -> T {
         var outcome: Result<T, any Error>?
-        // The job holds `body` only until the group ends, which is before `submit` returns, so it never escapes.
+        // The job keeps `body` only until the group ends, which is before `submit` returns, so it never escapes.
         let groupError = withoutActuallyEscaping(body) { body -> (any Error)? in
             let job = GroupCommitJob { connection in
                 do {

@@ -32,7 +32,7 @@ struct GroupCommitTests {
     /// result by index.
     ///
     /// A first caller's body blocks the queue until every body is queued behind it, so the first of them leads a
-    /// group that holds them all.
+    /// group that contains them all.
     private func runAsOneGroup(
         _ database: SQLiteDatabase, _ bodies: [@Sendable (SQLiteConnection) throws -> Int64]
     ) throws -> [Result<Int64, any Error>] {

@@ -80,7 +80,7 @@ extension SQLiteStore {
     /// The conditional UPDATE runs in a `BEGIN IMMEDIATE` transaction, which holds the database's write lock until
     /// the commit, so of any number of callers, in any number of processes, the UPDATE changes a row for exactly
     /// one. Redemptions that queue for the lock in this process commit together (`groupedTransaction`), each in a
-    /// SAVEPOINT of its own: a later one in the group sees the code consumed, and no result is returned before
+    /// SAVEPOINT of its own: a later one in the group finds the code consumed, and no result is returned before
     /// the COMMIT. A failed token insert rolls back its own SAVEPOINT and leaves the code unconsumed.
     public func redeemAuthorizationCode(
         hash: String, at now: Int64, access: AccessToken, refresh: RefreshToken?
