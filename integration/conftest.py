@@ -11,6 +11,11 @@ from doorman import DoormanServer, WebApp, create_account, migrate, run_admin
 # Nothing listens at this callback: the tests read the Location header instead of following it.
 CALLBACK_URL = "http://127.0.0.1:9/callback/whop"
 
+# Every test signs in from 127.0.0.1 on this one server, more often than the default 30 sign-ins per address in
+# 300 seconds allow, so that limit is off here. The other limits keep their defaults, and test_rate_limits.py
+# checks every limit on servers of its own.
+SESSION_SERVER_FLAGS = ("--sign-in-limit-per-address", "off")
+
 
 @pytest.fixture(scope="session")
 def doorman(tmp_path_factory):
@@ -40,7 +45,7 @@ def doorman(tmp_path_factory):
     web_app = WebApp(client_id=created["client_id"], client_secret=created["client_secret"],
                      redirect_uri=CALLBACK_URL)
 
-    server = DoormanServer.start(data_dir)
+    server = DoormanServer.start(data_dir, extra_arguments=SESSION_SERVER_FLAGS)
     try:
         yield Doorman(server=server, web_app=web_app, buyer=buyer, visitor=visitor, data_dir=data_dir,
                       product_id=product["id"])

@@ -1,4 +1,5 @@
 import Dispatch
+import DoormanOAuth
 import Logging
 import Synchronization
 
@@ -28,6 +29,14 @@ public final class PostgresDatabase: Sendable {
     private struct PoolState: ~Copyable {
         var idle: [PostgresConnection] = []
         var isClosed = false
+        /// Connections open now, in use or idle, a connection being opened included.
+        var openCount = 0
+        /// Connections checked out now, a connection being opened included.
+        var inUseCount = 0
+        /// Checkouts that found every slot taken and had to wait.
+        var waitCount = 0
+        /// Checkouts that waited for the whole checkout timeout and failed.
+        var timeoutCount = 0
     }
 
     /// Creates the pool and opens one connection, so that a wrong URL or a server that is down fails here.
@@ -40,7 +49,10 @@ public final class PostgresDatabase: Sendable {
         self.logger = logger
         slots = DispatchSemaphore(value: configuration.poolSize)
         let first = try Self.open(configuration)
-        state.withLock { $0.idle.append(first) }
+        state.withLock { state in
+            state.idle.append(first)
+            state.openCount = 1
+        }
     }
 
     /// The URL with its password replaced, for messages and logs.
@@ -162,24 +174,63 @@ public final class PostgresDatabase: Sendable {
     }
 
     private func checkOut() throws(PostgresError) -> PostgresConnection {
+        try takeSlot()
+
+        let reservation = state.withLock { state -> Reservation in
+            guard !state.isClosed else {
+                return .closed
+            }
+            state.inUseCount += 1
+            if let idle = state.idle.popLast() {
+                return .idle(idle)
+            }
+            state.openCount += 1
+            return .openNew
+        }
+
+        switch reservation {
+        case .idle(let connection):
+            return connection
+        case .closed:
+            slots.signal()
+            throw PostgresError(kind: .closed, message: "the pool for \(redactedURL) is closed")
+        case .openNew:
+            return try openReserved()
+        }
+    }
+
+    /// The state a checkout finds in the pool after it took a slot: an idle connection, room to open one, or closed.
+    private enum Reservation {
+        case idle(PostgresConnection)
+        case openNew
+        case closed
+    }
+
+    /// Waits up to the checkout timeout for a free slot, and counts the checkouts that waited or timed out.
+    private func takeSlot() throws(PostgresError) {
+        if slots.wait(timeout: .now()) == .success {
+            return
+        }
+        state.withLock { $0.waitCount += 1 }
+
         guard slots.wait(timeout: .now() + configuration.checkoutTimeout.dispatchInterval) == .success else {
+            state.withLock { $0.timeoutCount += 1 }
             throw PostgresError(
                 kind: .poolExhausted,
                 message: "timed out after \(configuration.checkoutTimeout) waiting for a connection to "
                     + "\(redactedURL): all \(configuration.poolSize) are in use; raise the pool size")
         }
+    }
 
-        let (isClosed, idle) = state.withLock { state in (state.isClosed, state.idle.popLast()) }
-        guard !isClosed else {
-            slots.signal()
-            throw PostgresError(kind: .closed, message: "the pool for \(redactedURL) is closed")
-        }
-        if let idle {
-            return idle
-        }
+    /// Opens a connection on a slot that `checkOut` reserved, outside the lock, and gives the slot back on failure.
+    private func openReserved() throws(PostgresError) -> PostgresConnection {
         do {
             return try Self.open(configuration)
         } catch {
+            state.withLock { state in
+                state.openCount -= 1
+                state.inUseCount -= 1
+            }
             slots.signal()
             throw error
         }
@@ -195,11 +246,23 @@ public final class PostgresDatabase: Sendable {
             logger.info("database connection dropped", metadata: ["db.url": "\(redactedURL)"])
         }
         state.withLock { state in
+            state.inUseCount -= 1
             if keep && !state.isClosed {
                 state.idle.append(connection)
+            } else {
+                state.openCount -= 1
             }
         }
         slots.signal()
+    }
+
+    /// The pool's connections, waits and timeouts now, read under the pool's lock.
+    public var poolStatistics: ConnectionPoolStatistics {
+        state.withLock { state in
+            ConnectionPoolStatistics(
+                size: configuration.poolSize, open: state.openCount, inUse: state.inUseCount, idle: state.idle.count,
+                waits: state.waitCount, timeouts: state.timeoutCount)
+        }
     }
 
     /// Closes the idle connections and rejects later checkouts. Connections in use close when they come back.
@@ -207,6 +270,7 @@ public final class PostgresDatabase: Sendable {
         // The connections close when this array is released, outside the lock.
         let idle = state.withLock { state in
             state.isClosed = true
+            state.openCount -= state.idle.count
             defer { state.idle = [] }
             return state.idle
         }

@@ -23,3 +23,18 @@ extension Bool: PostgresParameter {
     /// `true` or `false`.
     public var postgresText: String { self ? "true" : "false" }
 }
+
+extension Array: PostgresParameter where Element == UInt8 {
+    /// The bytes in `bytea`'s hex input format, `\x` and two lowercase hex digits per byte, which the server
+    /// accepts whatever its `bytea_output` setting.
+    public var postgresText: String {
+        let digits = Array<UInt8>("0123456789abcdef".utf8)
+        var text: [UInt8] = [UInt8(ascii: "\\"), UInt8(ascii: "x")]
+        text.reserveCapacity(2 + 2 * count)
+        for byte in self {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+}

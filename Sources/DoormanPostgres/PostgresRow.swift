@@ -65,6 +65,39 @@ public struct PostgresRow: Sendable {
         }
     }
 
+    /// Reads a nullable column of hex digits, such as `encode(column, 'hex')` of a `bytea`, as bytes.
+    ///
+    /// Selecting `encode(…, 'hex')` rather than the `bytea` itself keeps the text form independent of the
+    /// server's `bytea_output` setting.
+    public func optionalHexBytes(at index: Int) throws(PostgresError) -> [UInt8]? {
+        guard let text = values[index] else {
+            return nil
+        }
+        let digits = Array(text.utf8)
+        guard digits.count % 2 == 0 else {
+            throw invalid(text, at: index, expected: "an even number of hex digits")
+        }
+
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(digits.count / 2)
+        for pair in stride(from: 0, to: digits.count, by: 2) {
+            guard let high = Self.hexValue(digits[pair]), let low = Self.hexValue(digits[pair + 1]) else {
+                throw invalid(text, at: index, expected: "hex digits")
+            }
+            bytes.append(high << 4 | low)
+        }
+        return bytes
+    }
+
+    private static func hexValue(_ digit: UInt8) -> UInt8? {
+        switch digit {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): digit - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+
     private func invalid(_ text: String, at index: Int, expected: String) -> PostgresError {
         PostgresError(
             kind: .invalidValue,

@@ -1,3 +1,5 @@
+import DoormanOAuth
+
 /// Settings for `SQLiteDatabase` and its connections.
 public struct SQLiteConfiguration: Sendable, Equatable {
     /// Maximum number of open connections, at least 1.
@@ -186,9 +188,9 @@ public final class SQLiteDatabase: @unchecked Sendable {
     }
 
     /// The pool's connections and waits now, read under the pool's lock.
-    public var poolStatistics: SQLitePoolStatistics {
+    public var poolStatistics: ConnectionPoolStatistics {
         condition.withLock {
-            SQLitePoolStatistics(
+            ConnectionPoolStatistics(
                 size: configuration.poolSize, open: openCount, inUse: checkedOutCount, idle: idleConnections.count,
                 waits: waitCount, timeouts: timeoutCount)
         }

@@ -144,8 +144,8 @@ struct AdminProcessTests {
         let run = try await doorman(["cleanup", "--json", "--log-level", "error"])
 
         #expect(run.status == 0, "\(run.errors)")
-        #expect(
-            run.output == #"{"authorization_codes":0,"access_tokens":0,"refresh_tokens":0,"sessions":1}"# + "\n")
+        let expected = #"{"authorization_codes":0,"access_tokens":0,"refresh_tokens":0,"sessions":1,"rate_limits":0}"#
+        #expect(run.output == expected + "\n")
         #expect(try withStore { try $0.session(idHash: session.idHash) } == nil)
     }
 
@@ -155,6 +155,7 @@ struct AdminProcessTests {
         let run = try await doorman(["cleanup", "--cleanup-retention-seconds", "0", "--log-level", "error"])
 
         #expect(run.status == 0, "\(run.errors)")
-        #expect(run.output == "authorization_codes: 0\naccess_tokens: 0\nrefresh_tokens: 0\nsessions: 0\n")
+        let tables = ["authorization_codes", "access_tokens", "refresh_tokens", "sessions", "rate_limits"]
+        #expect(run.output == tables.map { "\($0): 0\n" }.joined())
     }
 }

@@ -56,7 +56,8 @@ struct PostgresConcurrencyTests {
                     try stores[thread % 2].rotateRefreshToken(
                         hash: presented, at: Fixture.now + Int64(round),
                         access: fixture.accessToken("access-\(round)-\(thread)", grantID: grant),
-                        refresh: fixture.refreshToken("refresh-\(round)-\(thread)", grantID: grant))
+                        refresh: fixture.refreshToken("refresh-\(round)-\(thread)", grantID: grant),
+                        sealedSuccessor: [UInt8(thread)])
                 }
 
                 let winners = results.indices.filter { results[$0] == .rotated }
@@ -69,6 +70,11 @@ struct PostgresConcurrencyTests {
                 #expect(stored == winners, "round \(round)")
 
                 let winner = try #require(winners.first)
+                // A loser on either instance reads the record as the winner committed it, sealed successor included.
+                for case .alreadyRevoked(let seen) in results {
+                    #expect(seen.sealedSuccessor == [UInt8(winner)], "round \(round)")
+                    #expect(seen.rotatedAt == Fixture.now + Int64(round), "round \(round)")
+                }
                 current = try #require(try stores[0].refreshToken(hash: TokenHash.of("refresh-\(round)-\(winner)")))
             }
         }

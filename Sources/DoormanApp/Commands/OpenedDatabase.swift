@@ -25,12 +25,11 @@ enum OpenedDatabase {
         }
     }
 
-    /// A snapshot of the connection pool's use, or nil where the store does not count it yet.
-    var poolStatistics: SQLitePoolStatistics? {
+    /// A snapshot of the connection pool's use, in the same terms for both stores.
+    var poolStatistics: ConnectionPoolStatistics {
         switch self {
         case .sqlite(let database): database.poolStatistics
-        // TODO: count PostgresDatabase's checkouts, waits and timeouts, so that /metrics shows its pool.
-        case .postgres: nil
+        case .postgres(let database): database.poolStatistics
         }
     }
 

@@ -1,4 +1,5 @@
 import DoormanHTTP
+import DoormanStorage
 import DoormanWeb
 import Foundation
 import Logging

@@ -2,7 +2,7 @@ import DoormanStorage
 import Metrics
 import Synchronization
 
-/// The database pool's gauges and counters, copied from `SQLiteDatabase.poolStatistics` on each scrape.
+/// The database pool's gauges and counters, copied from the pool statistics of SQLite or PostgreSQL on each scrape.
 ///
 /// The pool counts under its own lock, so reading it once per scrape adds nothing to the request path.
 final class PoolMetrics: Sendable {
@@ -40,9 +40,7 @@ final class PoolMetrics: Sendable {
 
     /// Reads the pool and updates the metrics.
     func update() {
-        guard let statistics = database.poolStatistics else {
-            return
-        }
+        let statistics = database.poolStatistics
         inUse.record(statistics.inUse)
         idle.record(statistics.idle)
         size.record(statistics.size)

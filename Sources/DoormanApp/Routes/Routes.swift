@@ -1,5 +1,6 @@
 import DoormanHTTP
 import DoormanOAuth
+import DoormanStorage
 import DoormanWeb
 import Foundation
 import Logging

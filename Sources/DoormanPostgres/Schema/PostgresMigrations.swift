@@ -32,6 +32,8 @@ public enum PostgresMigrations {
                 );
                 """),
         PostgresMigration(version: 2, name: "create_doorman_tables", sql: doormanTables),
+        PostgresMigration(version: 3, name: "add_refresh_token_rotation", sql: refreshTokenRotation),
+        PostgresMigration(version: 4, name: "create_rate_limits", sql: rateLimitTable),
     ]
 
     /// Returns a migrator for `all`.

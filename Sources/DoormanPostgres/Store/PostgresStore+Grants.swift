@@ -21,14 +21,15 @@ extension PostgresStore {
         static let insertRefresh =
             "INSERT INTO refresh_tokens (\(tokenColumns)) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
         static let access = "SELECT \(tokenColumns) FROM access_tokens WHERE token_hash = $1"
-        static let refresh = "SELECT \(tokenColumns) FROM refresh_tokens WHERE token_hash = $1"
+        static let refresh = "SELECT \(PostgresTokenColumns.refreshNames) FROM refresh_tokens WHERE token_hash = $1"
         static let accessWithUser = """
             SELECT t.token_hash, t.client_id, t.user_id, t.scope, t.grant_id, t.created_at, t.expires_at, \
             t.revoked_at, u.id, u.username, u.name, u.email, u.profile_pic_url, u.password_hash \
             FROM access_tokens AS t JOIN users AS u ON u.id = t.user_id WHERE t.token_hash = $1
             """
-        static let revokeRefresh = """
-            UPDATE refresh_tokens SET revoked_at = $2 WHERE token_hash = $1 AND revoked_at IS NULL RETURNING token_hash
+        static let rotateRefresh = """
+            UPDATE refresh_tokens SET revoked_at = $2, rotated_at = $2, sealed_successor = $3 \
+            WHERE token_hash = $1 AND revoked_at IS NULL AND rotated_at IS NULL
             """
         static let revokeAccess = """
             UPDATE access_tokens SET revoked_at = $2 WHERE token_hash = $1 AND revoked_at IS NULL
@@ -38,6 +39,9 @@ extension PostgresStore {
             """
         static let revokeGrantRefresh = """
             UPDATE refresh_tokens SET revoked_at = $2 WHERE grant_id = $1 AND revoked_at IS NULL
+            """
+        static let eraseGrantSuccessors = """
+            UPDATE refresh_tokens SET sealed_successor = NULL WHERE grant_id = $1 AND sealed_successor IS NOT NULL
             """
     }
 
@@ -115,13 +119,19 @@ extension PostgresStore {
         }
     }
 
-    /// Atomically revokes the refresh token at `now` and stores its successors, but only if it is not revoked
-    /// yet, with the same conditional UPDATE and row lock as `redeemAuthorizationCode`.
+    /// Rotates the refresh token with `hash` at `now`, sealing `sealedSuccessor` in its row, and stores its
+    /// successors, but only if it is neither revoked nor rotated yet.
+    ///
+    /// The conditional UPDATE locks the token's row until COMMIT, as in `redeemAuthorizationCode`, so exactly one of
+    /// any number of callers, across instances too, rotates. A loser's UPDATE waits for that lock, then finds the
+    /// token rotated. At READ COMMITTED its next statement reads a snapshot taken after the winner's commit, so the
+    /// record it returns carries the winner's sealed successor. The transaction never runs again after a connection
+    /// lost during COMMIT, because a second run would find its own rotation and report a replay.
     public func rotateRefreshToken(
-        hash: String, at now: Int64, access: AccessToken, refresh: RefreshToken
+        hash: String, at now: Int64, access: AccessToken, refresh: RefreshToken, sealedSuccessor: [UInt8]
     ) throws(StoreError) -> RefreshRotationResult {
         try transaction { connection in
-            guard try !connection.query(SQL.revokeRefresh, [hash, now]).isEmpty else {
+            guard try connection.run(SQL.rotateRefresh, [hash, now, sealedSuccessor]) == 1 else {
                 let stored = try connection.query(SQL.refresh, [hash]).first.map(PostgresTokenColumns.refreshToken)
                 return stored.map { .alreadyRevoked($0) } ?? .notFound
             }
@@ -132,12 +142,13 @@ extension PostgresStore {
         }
     }
 
-    /// Revokes, at `now`, every access and refresh token of `grantID` that is not revoked yet, and returns how
-    /// many it revoked, in one transaction.
+    /// Revokes, at `now`, every access and refresh token of `grantID` that is not revoked yet, erases the sealed
+    /// successors of its refresh tokens, and returns how many tokens it revoked, in one transaction.
     public func revokeGrant(_ grantID: String, at now: Int64) throws(StoreError) -> Int {
         try transaction { connection in
             let access = try connection.run(SQL.revokeGrantAccess, [grantID, now])
             let refresh = try connection.run(SQL.revokeGrantRefresh, [grantID, now])
+            try connection.run(SQL.eraseGrantSuccessors, [grantID])
             return access + refresh
         }
     }

@@ -15,6 +15,7 @@ extension PostgresStore {
         static let byCompany = select(where: "w.company_id = $1")
         static let byProduct = select(where: "w.id IN (SELECT web_app_id FROM web_app_products WHERE product_id = $1)")
         static let setSecretHash = "UPDATE web_apps SET client_secret_hash = $1 WHERE id = $2"
+        static let setRequirePKCE = "UPDATE web_apps SET require_pkce = $1 WHERE id = $2"
         static let consent = """
             SELECT user_id, client_id, scope, granted_at FROM consents WHERE user_id = $1 AND client_id = $2
             """
@@ -94,6 +95,13 @@ extension PostgresStore {
     public func setClientSecretHash(_ hash: String?, webAppID id: String) throws(StoreError) -> Bool {
         try transaction(idempotent: true) { connection in
             try connection.run(SQL.setSecretHash, [hash, id]) == 1
+        }
+    }
+
+    /// Sets `WebApp.requirePKCE` of web app `id`. Returns false when there is none.
+    public func setRequirePKCE(_ requirePKCE: Bool, webAppID id: String) throws(StoreError) -> Bool {
+        try transaction(idempotent: true) { connection in
+            try connection.run(SQL.setRequirePKCE, [requirePKCE, id]) == 1
         }
     }
 

@@ -48,6 +48,18 @@ public final class PostgresStore: DoormanStore {
         }
     }
 
+    /// Runs `body` once on a pooled connection in autocommit mode, with no retry, and maps any error to `StoreError`.
+    ///
+    /// This suits one statement that is its own transaction and must not run twice, such as adding rate-limit hits:
+    /// it saves BEGIN and COMMIT, and an error after the statement was sent is thrown, never retried.
+    func runOnce<T>(_ body: (PostgresConnection) throws -> T) throws(StoreError) -> T {
+        do {
+            return try database.withConnection(body)
+        } catch {
+            throw StoreError(postgres: error)
+        }
+    }
+
     /// Runs `body` in a transaction and maps any error it throws to `StoreError`.
     ///
     /// Pass `idempotent` when running `body` twice leaves the same rows as running it once. The transaction may then
