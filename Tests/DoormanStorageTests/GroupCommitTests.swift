@@ -73,7 +73,7 @@ struct GroupCommitTests {
         try withTemporaryDatabasePath { path in
             let database = try makeDatabase(path)
             let threads = Mutex<Set<UInt>>([])
-            let bodies: [@Sendable (SQLiteConnection) throws -> Int64] = (1...4).map { id in
+            let bodies: [@Sendable (SQLiteConnection) throws -> Int64] = (Int64(1)...4).map { id in
                 { connection in
                     threads.withLock { _ = $0.insert(UInt(bitPattern: Int(bitPattern: pthread_self()))) }
                     try connection.run("INSERT INTO items (id) VALUES (?)", [.integer(id)])
@@ -93,7 +93,7 @@ struct GroupCommitTests {
     @Test func failingBodyRollsBackAlone() throws {
         try withTemporaryDatabasePath { path in
             let database = try makeDatabase(path)
-            let bodies: [@Sendable (SQLiteConnection) throws -> Int64] = (1...3).map { id in
+            let bodies: [@Sendable (SQLiteConnection) throws -> Int64] = (Int64(1)...3).map { id in
                 { connection in
                     try connection.run("INSERT INTO items (id) VALUES (?)", [.integer(id)])
                     if id == 2 {
