@@ -67,7 +67,9 @@ public final class SQLiteDatabase: @unchecked Sendable {
     /// Serializes this process's write transactions before they reach SQLite. Without it, a second writer
     /// thread meets SQLITE_BUSY and sleeps in SQLite's busy handler for whole milliseconds, while a mutex
     /// hands over within microseconds. Other processes on the same file still wait in the busy handler.
-    private let writerLock = TicketLock()
+    let writerLock = TicketLock()
+    /// Write transactions waiting to be committed together by `groupedTransaction(_:)`.
+    let groupCommits = GroupCommitQueue()
     private let checkpointer: Checkpointer?
     // Guarded by `condition`:
     private var idleConnections: [SQLiteConnection]

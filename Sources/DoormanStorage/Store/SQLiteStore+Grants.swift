@@ -77,13 +77,15 @@ extension SQLiteStore {
     /// Atomically marks the code consumed at `now` and stores `access` and `refresh`, but only if the code is
     /// still unconsumed.
     ///
-    /// One `BEGIN IMMEDIATE` transaction holds the database's write lock from the conditional UPDATE to the
-    /// commit, so of any number of callers, in any number of processes, the UPDATE changes a row for exactly one.
-    /// A failed token insert rolls the whole transaction back and leaves the code unconsumed.
+    /// The conditional UPDATE runs in a `BEGIN IMMEDIATE` transaction, which holds the database's write lock until
+    /// the commit, so of any number of callers, in any number of processes, the UPDATE changes a row for exactly
+    /// one. Redemptions that queue for the lock in this process commit together (`groupedTransaction`), each in a
+    /// SAVEPOINT of its own: a later one in the group finds the code consumed, and no result is returned before
+    /// the COMMIT. A failed token insert rolls back its own SAVEPOINT and leaves the code unconsumed.
     public func redeemAuthorizationCode(
         hash: String, at now: Int64, access: AccessToken, refresh: RefreshToken?
     ) throws(StoreError) -> CodeRedemptionResult {
-        try transaction { connection in
+        try groupedTransaction { connection in
             guard try Self.markUsed(SQL.consumeCode, hash: hash, at: now, connection) else {
                 let exists = try connection.withStatement(SQL.codeExists) { row in
                     try row.bind(hash, at: 1)
@@ -131,13 +133,14 @@ extension SQLiteStore {
     /// Rotates the refresh token with `hash` at `now`, sealing `sealedSuccessor` in its row, and stores its
     /// successors, but only if it is neither revoked nor rotated yet.
     ///
-    /// One `BEGIN IMMEDIATE` transaction holds the write lock from the conditional UPDATE to the commit, as in
-    /// `redeemAuthorizationCode`, so exactly one of any number of callers rotates. A loser's transaction starts
-    /// after the winner's commit, so the record it reads back carries the winner's sealed successor.
+    /// The conditional UPDATE holds the write lock until the commit, and rotations commit in groups, as in
+    /// `redeemAuthorizationCode`, so exactly one of any number of callers rotates. A loser runs after the winner,
+    /// later in the same group or in a later transaction, so the record it reads back carries the winner's sealed
+    /// successor, and it receives that record only once the winner's rotation has committed.
     public func rotateRefreshToken(
         hash: String, at now: Int64, access: AccessToken, refresh: RefreshToken, sealedSuccessor: [UInt8]
     ) throws(StoreError) -> RefreshRotationResult {
-        try transaction { connection in
+        try groupedTransaction { connection in
             let changes = try connection.run(SQL.rotateRefresh, [.integer(now), .text(hash), .blob(sealedSuccessor)])
             guard changes == 1 else {
                 return try Self.findRefreshToken(hash: hash, connection).map { .alreadyRevoked($0) } ?? .notFound

@@ -49,6 +49,16 @@ public final class SQLiteStore: DoormanStore {
         }
     }
 
+    /// Runs `body` as `SQLiteDatabase.groupedTransaction(_:)` does, possibly committed together with other
+    /// callers' bodies, and maps any error it throws to `StoreError`.
+    func groupedTransaction<T>(_ body: (SQLiteConnection) throws -> T) throws(StoreError) -> T {
+        do {
+            return try database.groupedTransaction(body)
+        } catch {
+            throw StoreError(storing: error)
+        }
+    }
+
     /// Runs an INSERT or UPDATE and names the missing record when a foreign key rejects it.
     ///
     /// SQLite's foreign key error does not say which key failed, so after the failure this checks each of
