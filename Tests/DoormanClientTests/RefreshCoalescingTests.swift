@@ -106,16 +106,17 @@ struct RefreshCoalescingTests {
         }
     }
 
-    /// Polls `condition` every 10 ms and fails the test when it is still false after 30 seconds, a bound far
-    /// above the milliseconds it takes, because parallel tests can keep the cooperative threads busy.
+    /// Polls `condition` every 10 ms and fails the test when it is still false after 120 seconds, a bound far
+    /// above the milliseconds it takes, because parallel tests that block can hold the two cooperative threads of
+    /// a 2-core machine for tens of seconds (30 s was seen to be too short there).
     private func waitUntil(_ condition: () async -> Bool) async throws {
-        let deadline = ContinuousClock.now + .seconds(30)
+        let deadline = ContinuousClock.now + .seconds(120)
         while ContinuousClock.now < deadline {
             if await condition() {
                 return
             }
             try await Task.sleep(for: .milliseconds(10))
         }
-        Issue.record("condition still false after 30 seconds")
+        Issue.record("condition still false after 120 seconds")
     }
 }
