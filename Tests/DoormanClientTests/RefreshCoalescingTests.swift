@@ -106,9 +106,10 @@ struct RefreshCoalescingTests {
         }
     }
 
-    /// Polls `condition` every 10 ms and fails the test when it is still false after 120 seconds, a bound far
-    /// above the milliseconds it takes, because parallel tests that block can hold the two cooperative threads of
-    /// a 2-core machine for tens of seconds (30 s was seen to be too short there).
+    /// Polls `condition` every 10 ms and fails the test when it is still false after 120 seconds.
+    ///
+    /// The condition takes milliseconds, but parallel tests that block can hold the two cooperative threads of a
+    /// 2-core machine for tens of seconds. A 30 s bound failed there under load.
     private func waitUntil(_ condition: () async -> Bool) async throws {
         let deadline = ContinuousClock.now + .seconds(120)
         while ContinuousClock.now < deadline {

@@ -84,7 +84,7 @@ def test_token_of_another_client_is_inactive(doorman, other_client, tokens, kind
 
 def test_caller_without_credentials_is_refused(doorman, tokens):
     """RFC 7662 sections 2.1 and 2.3: the caller must authenticate. Without credentials the response is
-    401 invalid_client with WWW-Authenticate and says nothing about the token."""
+    401 invalid_client with WWW-Authenticate and reveals nothing about the token."""
     response = post(doorman, INTROSPECT_PATH, data={"token": tokens["access_token"]})
     assert oauth_error(response) == (401, "invalid_client")
     assert response.headers["WWW-Authenticate"] == BASIC_CHALLENGE

@@ -283,7 +283,7 @@ def test_access_token_is_short_lived(doorman, tokens):
 
 @pytest.mark.parametrize("scope", ["api", "openid", "read_user", "user"])
 def test_every_scope_reads_the_same_routes(doorman, browser, scope):
-    """RFC 9700 section 2.3 asks for access tokens restricted to the least privilege needed. Doorman's scopes
+    """RFC 9700 section 2.3 recommends access tokens restricted to the least privilege needed. Doorman's scopes
     exist because Whop integrations send them, and each grants the same read-only access to the user's own
     profile, memberships and products, so no route returns `insufficient_scope`."""
     code = code_for(browser, doorman.web_app, scope=scope)

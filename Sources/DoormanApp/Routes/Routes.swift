@@ -9,9 +9,11 @@ import Metrics
 /// Every route Doorman serves, in one place.
 enum Routes {
     /// Builds the router: the health and readiness checks, `GET /metrics` when `metrics` is set, the OAuth endpoints
-    /// and v5 API, and the browser pages, all on one store over `database`, SQLite or PostgreSQL, wrapped in a
-    /// `CachingStore` with `cache`, with the system clock and `settings`. `publicURL` is the issuer and the base of
-    /// absolute URLs; when it is `https`, every response carries `Strict-Transport-Security`.
+    /// and v5 API, and the browser pages.
+    ///
+    /// Every route uses one store over `database`, SQLite or PostgreSQL, wrapped in a `CachingStore` with `cache`,
+    /// with the system clock and `settings`. `publicURL` is the issuer and the base of absolute URLs. When it is
+    /// `https`, every response carries `Strict-Transport-Security`.
     static func make(
         database: OpenedDatabase, cache: StoreCacheSettings = StoreCacheSettings(),
         settings: OAuthSettings = OAuthSettings(), logger: Logger, metrics: ServerMetrics? = nil,

@@ -2,8 +2,7 @@
 public enum TokenIntrospection {
     /// The whole response for a token that is inactive, unknown or issued to another client.
     ///
-    /// RFC 7662 section 2.2 allows nothing more, so that the answer reveals nothing about why the token is
-    /// inactive.
+    /// RFC 7662 section 2.2 allows nothing more, so the response reveals nothing about why the token is inactive.
     public static let inactive: [(name: String, value: FieldValue)] = [("active", .boolean(false))]
 
     /// Returns the JSON fields that describe `token` to `caller` at `now`, in Unix seconds.
@@ -11,7 +10,7 @@ public enum TokenIntrospection {
     /// - Parameters:
     ///   - token: The record found for the request's token, or nil.
     ///   - user: The user whose id is `token.userID`, or nil when none was found.
-    ///   - caller: The authenticated client that asks.
+    ///   - caller: The authenticated client that sent the request.
     ///
     /// The token is active when it exists, was issued to `caller`, is neither revoked nor expired, and its user
     /// exists. The fields of an active token, in order: `active`, `scope`, `client_id`, `username`, `sub` (the

@@ -15,11 +15,11 @@ public enum TokenTypeHint: String, Sendable, Hashable, CaseIterable {
 
 /// A request that names one token: revocation (RFC 7009 section 2.1) or introspection (RFC 7662 section 2.1).
 public struct TokenReferenceRequest: Sendable, Hashable {
-    /// `token`: the token as the client holds it.
+    /// `token`: the token value as the client sent it.
     public let token: String
     /// `token_type_hint`, or nil when it is absent or has a value this server does not define.
     public let tokenTypeHint: TokenTypeHint?
-    /// How the caller identified itself.
+    /// The client credentials the caller sent, not yet verified, and the method it sent them by.
     public let credentials: ClientCredentials
 
     /// Parameter names of the revocation and introspection endpoints. Any other parameter is ignored.

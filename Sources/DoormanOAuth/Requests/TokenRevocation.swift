@@ -1,11 +1,11 @@
 /// The rules of token revocation (RFC 7009 section 2.1), applied after the client is authenticated.
 public enum TokenRevocation {
-    /// What the revocation endpoint does with the token it was given.
+    /// The step the revocation endpoint takes for the token in the request.
     public enum Action: Sendable, Hashable {
         /// Revoke this access token alone.
         case revokeAccessToken(hash: String)
         /// Revoke every access and refresh token of the grant, because a refresh token was revoked and RFC 7009
-        /// section 2.1 asks to invalidate the access tokens of the same grant too.
+        /// section 2.1 recommends invalidating the access tokens of the same grant too.
         case revokeGrant(grantID: String)
         /// Nothing: no token has this value.
         case ignoreUnknown
@@ -13,7 +13,7 @@ public enum TokenRevocation {
         case ignoreForeign(ownerClientID: String)
     }
 
-    /// Returns what to do with `token`, the record found for the request's token or nil, when `client` asks.
+    /// Returns the action for `token`, the record found for the request's token or nil, requested by `client`.
     ///
     /// A revoked or expired token is revoked again, which changes nothing: the client gets the same answer for
     /// it as for an active token, as RFC 7009 section 2.2 requires. A refresh token revokes its whole grant even

@@ -4,8 +4,8 @@ import Synchronization
 /// that threads reading different keys rarely wait for one another.
 ///
 /// Times are Unix milliseconds from the injected clock. An entry is served from when it was stored until the
-/// earlier of its lifetime and the deadline its caller gives, and never when the clock reads earlier than the
-/// time it was stored, so a wall clock set back cannot stretch an entry's life.
+/// earlier of its lifetime and the deadline its caller gives. It is never served while the clock reads earlier
+/// than the time it was stored, so a wall clock set back cannot stretch an entry's life.
 final class ExpiringCache<Value: Sendable>: Sendable {
     /// The result of a lookup.
     enum Lookup {

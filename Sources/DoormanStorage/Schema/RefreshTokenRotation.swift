@@ -1,7 +1,7 @@
 extension SQLiteMigrations {
     /// Migration 3: what a rotated refresh token keeps for the grace window.
     ///
-    /// `rotated_at` is the rotation time in Unix seconds; rotation sets `revoked_at` to the same time, so code that
+    /// `rotated_at` is the rotation time in Unix seconds. Rotation sets `revoked_at` to the same time, so code that
     /// reads only `revoked_at` treats a rotated token as revoked. `sealed_successor` is the successor's access and
     /// refresh token values, encrypted under a key derived from the rotated token's own value
     /// (`RefreshSuccessor`), so the database alone yields no usable token. Revoking the family sets it to NULL.

@@ -28,7 +28,7 @@ public enum PageSecurityHeaders {
         ("X-Content-Type-Options", "nosniff"),
         ("Referrer-Policy", "no-referrer"),
         // Pages contain forms with a session's CSRF token or personal data, and redirects may carry a code.
-        // `Pragma` is for HTTP/1.0 caches, which RFC 6749 section 5.1 also asks for on responses with credentials.
+        // `Pragma` is for HTTP/1.0 caches, which RFC 6749 section 5.1 also requires on responses with credentials.
         ("Cache-Control", "no-store"),
         ("Pragma", "no-cache"),
     ]

@@ -32,7 +32,7 @@ struct SignInThrottle: Sendable {
             return verdict
         }
         // Once delays apply, concurrent attempts would all read the same counter and each get a guess. The turn
-        // counter lets the first through and holds the others until the delay has passed.
+        // counter lets the first through and makes the others wait until the delay has passed.
         let delay = backoff.delay(afterFailures: failures.hits)
         let turn = try context.store.addRateLimitHits(1, key: RateLimitKey.signInTurn(username), window: delay, at: now)
         return turn.hits == 1 ? .allowed : .limited(until: turn.windowEnd, now: now)
