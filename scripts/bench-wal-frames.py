@@ -3,12 +3,16 @@
 
 Builds a database from the SQL of migrations 2 to 4 in Sources/DoormanStorage/Schema with TOKENS access tokens
 and CODES codes. Then runs EXCHANGES transactions shaped like SQLiteStore.redeemAuthorizationCode, BATCH exchanges
-per transaction: each exchange is an UPDATE of the code and an INSERT of an access and of a refresh token. It reads the page number of
+per transaction, redeeming codes in the order they were issued: each exchange is an UPDATE of the code and an INSERT of an access and of a refresh token. It reads the page number of
 every frame header in the log and names the table or index that owns the page through the dbstat table.
 Python's sqlite3 module must link the same libsqlite3 as Doorman (Debian's, on Debian).
 
+--keys ordered (the default) makes keys as TokenHash.of does for OrderedToken values: 14 hexadecimal digits of the
+issue time in microseconds, then the SHA-256. --keys plain makes the plain SHA-256 keys of earlier releases, which
+land on random pages.
+
 Usage: scripts/bench-wal-frames.py [--page-size 4096] [--tokens 1000000] [--codes 240000]
-                                   [--exchanges 4000] [--batch 1] [--database PATH]
+                                   [--exchanges 4000] [--batch 1] [--keys ordered|plain] [--database PATH]
 """
 import argparse, collections, hashlib, os, re, secrets, sqlite3, struct, tempfile, time
 
@@ -23,8 +27,19 @@ def migration_sql(file_name):
         return re.search(r'"""\n(.*?)"""', source.read(), re.S).group(1)
 
 
+KEY_STYLE = "ordered"
+_last_microseconds = 0
+
+
 def random_hash():
-    return hashlib.sha256(secrets.token_bytes(32)).hexdigest()
+    """Return a new key in KEY_STYLE: the time digits of an ordered value and its hash, or the hash alone."""
+    global _last_microseconds
+    digest = hashlib.sha256(secrets.token_bytes(32)).hexdigest()
+    if KEY_STYLE == "plain":
+        return digest
+    # Strictly increasing, as keys made one after the other by one thread are.
+    _last_microseconds = max(time.time_ns() // 1000, _last_microseconds + 1)
+    return f"{_last_microseconds:014x}" + digest
 
 
 def build(path, page_size, tokens, codes, now):
@@ -57,8 +72,11 @@ def exchange(path, exchanges, batch, now):
     db.execute("PRAGMA synchronous=NORMAL")
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     owners = dict(db.execute("SELECT pageno, name FROM dbstat"))
+    # Ordered keys sort in issue order. Plain keys carry no order, so codes issued one after the other have
+    # keys anywhere in the table.
+    order = "code_hash" if KEY_STYLE == "ordered" else "random()"
     codes = [row[0] for row in db.execute(
-        "SELECT code_hash FROM authorization_codes WHERE consumed_at IS NULL ORDER BY random() LIMIT ?",
+        f"SELECT code_hash FROM authorization_codes WHERE consumed_at IS NULL ORDER BY {order} LIMIT ?",
         (exchanges,))]
     for start in range(0, len(codes), batch):
         db.execute("BEGIN IMMEDIATE")
@@ -85,8 +103,11 @@ def main():
     parser.add_argument("--codes", type=int, default=240_000)
     parser.add_argument("--exchanges", type=int, default=4000)
     parser.add_argument("--batch", type=int, default=1, help="exchanges per transaction")
+    parser.add_argument("--keys", choices=("ordered", "plain"), default="ordered")
     parser.add_argument("--database", help="reuse this database file instead of building a new one")
     arguments = parser.parse_args()
+    global KEY_STYLE
+    KEY_STYLE = arguments.keys
 
     now = int(time.time())
     path = arguments.database

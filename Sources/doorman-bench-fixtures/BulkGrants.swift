@@ -57,8 +57,8 @@ struct BulkGrants: GrantWriter {
     }
 
     private func insertAccessToken(_ connection: SQLiteConnection, at now: Int64) throws -> String {
-        let token = random.token(bytes: TokenIssuer.secretByteCount)
-        let grantID = TokenHash.of(random.token(bytes: TokenIssuer.secretByteCount))
+        let token = OrderedToken.make(random: random, microseconds: OrderedToken.currentMicroseconds())
+        let grantID = TokenHash.of(OrderedToken.make(random: random, microseconds: OrderedToken.currentMicroseconds()))
         try connection.withStatement(Self.insertAccessToken) { statement in
             try statement.bind(TokenHash.of(token), at: 1)
             try statement.bind(catalog.webApp.clientID, at: 2)
@@ -80,7 +80,7 @@ struct BulkGrants: GrantWriter {
         var codes: [String] = []
         codes.reserveCapacity(count)
         for _ in 0..<count {
-            let code = random.token(bytes: TokenIssuer.secretByteCount)
+            let code = OrderedToken.make(random: random, microseconds: OrderedToken.currentMicroseconds())
             let record = AuthorizationCode(
                 codeHash: TokenHash.of(code), clientID: catalog.webApp.clientID, userID: catalog.buyer.id,
                 redirectURI: BenchCatalog.redirectURI, scope: .default, createdAt: now,

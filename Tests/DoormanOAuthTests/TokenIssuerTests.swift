@@ -1,3 +1,4 @@
+import DoormanCrypto
 import DoormanOAuth
 import Testing
 
@@ -73,7 +74,8 @@ struct TokenIssuerTests {
         }
 
         #expect(Set(codes).count == 50)
-        #expect(codes.allSatisfy { $0.utf8.count == 43 })
+        #expect(codes.allSatisfy { $0.utf8.count == OrderedToken.length })
+        #expect(codes.allSatisfy { Base64URL.decode(String($0.dropFirst(OrderedToken.timeDigits)))?.count == 32 })
     }
 
     @Test func launchCodeRedeemsWithoutRedirectOrVerifier() throws {
@@ -124,12 +126,12 @@ struct TokenIssuerTests {
         #expect(tokens.response.expiresIn == 300)
     }
 
-    @Test func injectedRandomSourceMakesValuesDeterministic() {
-        let issuer = TokenIssuer(random: FixedRandomSource(byte: 0xFF))
+    @Test func injectedRandomSourceAndClockMakeValuesDeterministic() {
+        let issuer = TokenIssuer(random: FixedRandomSource(byte: 0xFF), microseconds: { 0xABC })
 
         let code = issuer.issueLaunchCode(for: Fixtures.confidentialApp, userID: "u", at: now).code
 
-        #expect(code == String(repeating: "_", count: 42) + "8")
+        #expect(code == "00000000000abc" + String(repeating: "_", count: 42) + "8")
     }
 
     @Test func clientSecretAuthenticates() throws {

@@ -21,7 +21,7 @@ struct HubLaunchTests {
         #expect(query.value("source") == "hub")
         #expect(query.value("state") == nil)
         #expect(query.pairs.map(\.name) == ["source", "code"])
-        #expect(code.utf8.count == 43)
+        #expect(code.utf8.count == OrderedToken.length)
         #expect(reply.header("Cache-Control") == "no-store")
         #expect(reply.header("Referrer-Policy") == "no-referrer")
     }

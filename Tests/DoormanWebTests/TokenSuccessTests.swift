@@ -12,8 +12,8 @@ private func expectTokenResponse(_ reply: TestConnection.Reply, createdAt: Int64
 
     let access = reply.json["access_token"]?.stringValue ?? ""
     let refresh = reply.json["refresh_token"]?.stringValue ?? ""
-    #expect(access.count == 43)
-    #expect(refresh.count == 43)
+    #expect(access.count == OrderedToken.length)
+    #expect(refresh.count == OrderedToken.length)
     #expect(access != refresh)
     let expected =
         #"{"access_token":"\#(access)","token_type":"Bearer","expires_in":7200,"refresh_token":"\#(refresh)","#

@@ -21,7 +21,8 @@ public struct IssuedTokens: Sendable, Hashable {
 /// Makes codes, tokens and client secrets from a random source, with lifetimes applied.
 ///
 /// Every value carries `secretByteCount` random bytes, so guessing one succeeds with probability
-/// 2^-256 per attempt, well below the 2^-128 that RFC 6749 section 10.10 requires.
+/// 2^-256 per attempt, well below the 2^-128 that RFC 6749 section 10.10 requires. Codes and tokens are
+/// `OrderedToken` values, which begin with their issue time. Client secrets are random bytes alone.
 public struct TokenIssuer: Sendable {
     /// Random bytes per code, token and client secret: 32, which is 256 bits and 43 base64url characters.
     public static let secretByteCount = 32
@@ -29,11 +30,19 @@ public struct TokenIssuer: Sendable {
     /// The lifetimes applied to new codes and tokens.
     public let lifetimes: Lifetimes
     private let random: any RandomSource
+    private let microseconds: @Sendable () -> Int64
 
     /// Creates an issuer. Tests pass a deterministic `random`; production uses the operating system's CSPRNG.
-    public init(lifetimes: Lifetimes = .standard, random: any RandomSource = SodiumRandomSource()) {
+    ///
+    /// `microseconds` gives the time digits of new codes and tokens. Those digits only order the keys, so the
+    /// default is the real-time clock even where the times stored in records come from an injected clock.
+    public init(
+        lifetimes: Lifetimes = .standard, random: any RandomSource = SodiumRandomSource(),
+        microseconds: @escaping @Sendable () -> Int64 = OrderedToken.currentMicroseconds
+    ) {
         self.lifetimes = lifetimes
         self.random = random
+        self.microseconds = microseconds
     }
 
     /// Issues a code for a validated authorization request that `userID` approved at `now`, in Unix seconds.
@@ -64,8 +73,9 @@ public struct TokenIssuer: Sendable {
     public func issueTokens(clientID: String, userID: String, scope: Scope, grantID: String, at now: Int64)
         -> IssuedTokens
     {
-        let accessValue = random.token(bytes: Self.secretByteCount)
-        let refreshValue = random.token(bytes: Self.secretByteCount)
+        let issuedAt = microseconds()
+        let accessValue = OrderedToken.make(random: random, microseconds: issuedAt)
+        let refreshValue = OrderedToken.make(random: random, microseconds: issuedAt)
 
         let accessToken = AccessToken(
             tokenHash: TokenHash.of(accessValue), clientID: clientID, userID: userID, scope: scope, grantID: grantID,
@@ -89,7 +99,7 @@ public struct TokenIssuer: Sendable {
         clientID: String, userID: String, redirectURI: String?, scope: Scope, challenge: String?,
         method: PKCE.Method?, at now: Int64
     ) -> IssuedCode {
-        let code = random.token(bytes: Self.secretByteCount)
+        let code = OrderedToken.make(random: random, microseconds: microseconds())
         let record = AuthorizationCode(
             codeHash: TokenHash.of(code), clientID: clientID, userID: userID, redirectURI: redirectURI, scope: scope,
             codeChallenge: challenge, codeChallengeMethod: method, createdAt: now,
