@@ -44,7 +44,7 @@ extension SQLiteDatabase {
         writerLock.withLock {
             let group = takeGroup()
             do {
-                try withConnection { connection in
+                try withWriter { connection in
                     try connection.transaction { connection in
                         try Self.execute(group, on: connection)
                     }

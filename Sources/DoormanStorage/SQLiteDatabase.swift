@@ -50,7 +50,8 @@ public enum SQLiteDatabaseError: Error, Sendable, Equatable, CustomStringConvert
     }
 }
 
-/// A database file shared by threads through a bounded pool of `SQLiteConnection`s.
+/// A database file shared by threads through a bounded pool of `SQLiteConnection`s, and one more connection that
+/// `transaction` and `groupedTransaction` keep for writes.
 ///
 /// Ownership rule: a connection is owned by exactly one thread at a time. `withConnection(_:)` checks one out
 /// under a lock, runs the closure on the calling thread, and returns the connection to the pool afterwards.
@@ -71,6 +72,11 @@ public final class SQLiteDatabase: @unchecked Sendable {
     /// Write transactions waiting to be committed together by `groupedTransaction(_:)`.
     let groupCommits = GroupCommitQueue()
     private let checkpointer: Checkpointer?
+    /// The connection of `transaction` and `groupedTransaction`, opened on first use, outside the pool. Guarded by
+    /// `writerLock`. Each connection has its own page cache, which SQLite drops when another connection has
+    /// written since its last transaction, so with every write on this one connection its cache stays valid from
+    /// one write to the next.
+    private var writer: SQLiteConnection?
     // Guarded by `condition`:
     private var idleConnections: [SQLiteConnection]
     private var openCount = 0
@@ -119,12 +125,25 @@ public final class SQLiteDatabase: @unchecked Sendable {
         return try body(connection)
     }
 
-    /// Runs `body` in a write transaction on a pooled connection, as `SQLiteConnection.transaction(_:)` does.
+    /// Runs `body` in a write transaction, as `SQLiteConnection.transaction(_:)` does, on the connection kept for
+    /// writes.
     @discardableResult
     public func transaction<T>(_ body: (SQLiteConnection) throws -> T) throws -> T {
         try writerLock.withLock {
-            try withConnection { connection in try connection.transaction(body) }
+            try withWriter { connection in try connection.transaction(body) }
         }
+    }
+
+    /// Runs `body` with the connection kept for writes, opening it first if needed. The caller must own `writerLock`.
+    func withWriter<T>(_ body: (SQLiteConnection) throws -> T) throws -> T {
+        let closed = condition.withLock { isClosed }
+        guard !closed else {
+            throw SQLiteDatabaseError.closed(path: path)
+        }
+        let connection = try writer ?? Self.openConnection(path, configuration)
+        writer = connection
+        defer { connection.abandonOpenWork() }
+        return try body(connection)
     }
 
     /// Runs `body` in a read transaction on a pooled connection, as `SQLiteConnection.readTransaction(_:)` does.
@@ -219,6 +238,11 @@ public final class SQLiteDatabase: @unchecked Sendable {
     /// SQLite checkpoints the WAL into the database file when the last connection to the file closes.
     public func close() throws(SQLiteDatabaseError) {
         checkpointer?.stop()
+        // Waits for a running write transaction. Once `isClosed` is set, `withWriter` opens no new connection.
+        writerLock.withLock {
+            condition.withLock { isClosed = true }
+            writer = nil  // closes the connection kept for writes
+        }
         let deadline = MonotonicCondition.deadline(after: configuration.checkoutTimeout)
         var idle: [SQLiteConnection] = []
         let remaining = condition.withLock {

@@ -155,6 +155,67 @@ struct SQLiteDatabaseTests {
         }
     }
 
+    @Test func writesUseOneConnectionOutsidePool() throws {
+        try withTemporaryDatabasePath { path in
+            let database = try SQLiteDatabase(
+                path: path, configuration: SQLiteConfiguration(poolSize: 1, checkoutTimeout: .milliseconds(50)))
+
+            let (pooled, first, second, grouped) = try database.withConnection { pooled in
+                // The pool's only connection is checked out here, so these would time out if they used the pool.
+                let first = try database.transaction { ObjectIdentifier($0) }
+                let second = try database.transaction { ObjectIdentifier($0) }
+                let grouped = try database.groupedTransaction { ObjectIdentifier($0) }
+                return (ObjectIdentifier(pooled), first, second, grouped)
+            }
+
+            #expect(first == second)
+            #expect(grouped == first)
+            #expect(pooled != first)
+        }
+    }
+
+    @Test func closedDatabaseRejectsWrites() throws {
+        try withTemporaryDatabasePath { path in
+            let database = try SQLiteDatabase(path: path)
+            try database.transaction { try $0.execute("CREATE TABLE t (x INTEGER)") }
+
+            try database.close()
+
+            #expect(throws: SQLiteDatabaseError.closed(path: path)) {
+                try database.transaction { try $0.execute("INSERT INTO t VALUES (1)") }
+            }
+            #expect(throws: SQLiteDatabaseError.closed(path: path)) {
+                try database.groupedTransaction { try $0.execute("INSERT INTO t VALUES (1)") }
+            }
+        }
+    }
+
+    @Test func closeWaitsForRunningWrite() throws {
+        try withTemporaryDatabasePath { path in
+            let database = try SQLiteDatabase(path: path)
+            try database.transaction { try $0.execute("CREATE TABLE t (x INTEGER)") }
+            let inserted = Mutex(false)
+            let writing = DispatchSemaphore(value: 0)
+
+            let thread = Thread {
+                try? database.transaction { connection in
+                    writing.signal()
+                    Thread.sleep(forTimeInterval: 0.2)
+                    try connection.execute("INSERT INTO t VALUES (1)")
+                    inserted.withLock { $0 = true }
+                }
+            }
+            thread.start()
+            writing.wait()
+            try database.close()
+
+            #expect(inserted.withLock { $0 })
+            let reopened = try SQLiteDatabase(path: path)
+            let count = try reopened.withConnection { try $0.queryFirst("SELECT count(*) FROM t") { $0.int(at: 0) } }
+            #expect(count == 1)
+        }
+    }
+
     @Test func invalidPathFailsAtInit() {
         let path = "/nonexistent-doorman-directory/test.sqlite3"
 
