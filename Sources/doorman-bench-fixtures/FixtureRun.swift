@@ -20,7 +20,7 @@ struct FixtureRun {
         let now = Int64(Date().timeIntervalSince1970)
         let catalog = try BenchCatalog.ensure(in: store, at: now)
         try write(catalog.webApp.clientID, to: "client-id.txt")
-        try write(try catalog.rotateClientSecret(in: store), to: "client-secret.txt")
+        try write(try clientSecret(of: catalog, in: store), to: "client-secret.txt")
         try write(BenchCatalog.redirectURI, to: "redirect-uri.txt")
         try write(catalog.buyer.id, to: "user-id.txt")
 
@@ -41,6 +41,22 @@ struct FixtureRun {
 
         let total = try grants.accessTokenCount()
         print("doorman-bench-fixtures: \(total) access tokens in \(database.location)")
+    }
+
+    /// Returns the secret in `client-secret.txt` of the output directory when it still matches the web app, and
+    /// otherwise replaces the web app's secret and returns the new one.
+    ///
+    /// A running server keeps the web app for `--client-cache-seconds` after reading it, and rejects a secret
+    /// replaced meanwhile by another process, so the secret changes only when no one knows it.
+    private func clientSecret(of catalog: BenchCatalog, in store: any DoormanStore) throws -> String {
+        let path = (options.outputDirectory as NSString).appendingPathComponent("client-secret.txt")
+        if let text = try? String(contentsOfFile: path, encoding: .utf8), let hash = catalog.webApp.clientSecretHash {
+            let secret = text.trimmingCharacters(in: .newlines)
+            if TokenHash.matches(secret, hash: hash) {
+                return secret
+            }
+        }
+        return try catalog.rotateClientSecret(in: store)
     }
 
     /// Returns at most `sampleSize` tokens taken at even intervals.
