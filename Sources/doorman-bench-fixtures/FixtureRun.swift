@@ -47,7 +47,8 @@ struct FixtureRun {
     /// otherwise replaces the web app's secret and returns the new one.
     ///
     /// A running server keeps the web app for `--client-cache-seconds` after reading it, and rejects a secret
-    /// replaced meanwhile by another process, so the secret changes only when no one knows it.
+    /// replaced meanwhile by another process. So the tool replaces the secret only when the output directory lacks
+    /// the current one.
     private func clientSecret(of catalog: BenchCatalog, in store: any DoormanStore) throws -> String {
         let path = (options.outputDirectory as NSString).appendingPathComponent("client-secret.txt")
         if let text = try? String(contentsOfFile: path, encoding: .utf8), let hash = catalog.webApp.clientSecretHash {
