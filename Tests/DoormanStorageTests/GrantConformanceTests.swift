@@ -197,6 +197,26 @@ struct GrantConformanceTests {
     }
 
     @Test(arguments: StoreFactory.all)
+    func failedRefreshInsertStoresNothing(factory: StoreFactory) throws {
+        try factory.withStore { store in
+            let fixture = try Fixture.insert(into: store)
+            let code = fixture.code("code-refresh-rollback")
+            try store.saveAuthorizationCode(code)
+            let access = fixture.accessToken("access-kept-out", grantID: code.codeHash)
+            var orphan = fixture.refreshToken("refresh-orphan", grantID: code.codeHash)
+            orphan.userID = "user_nobody"
+
+            let error = #expect(throws: StoreError.self) {
+                try store.redeemAuthorizationCode(hash: code.codeHash, at: redeemedAt, access: access, refresh: orphan)
+            }
+            #expect(error != nil)
+            #expect(try store.authorizationCode(hash: code.codeHash)?.consumedAt == nil)
+            #expect(try store.accessToken(hash: access.tokenHash) == nil)
+            #expect(try store.refreshToken(hash: orphan.tokenHash) == nil)
+        }
+    }
+
+    @Test(arguments: StoreFactory.all)
     func rotateRevokesAndStoresSuccessors(factory: StoreFactory) throws {
         try factory.withStore { store in
             let fixture = try Fixture.insert(into: store)

@@ -10,13 +10,23 @@ extension PostgresStore {
             SELECT code_hash, client_id, user_id, redirect_uri, scope, code_challenge, code_challenge_method, \
             created_at, expires_at, consumed_at FROM authorization_codes WHERE code_hash = $1
             """
-        static let consumeCode = """
-            UPDATE authorization_codes SET consumed_at = $2 WHERE code_hash = $1 AND consumed_at IS NULL \
-            RETURNING code_hash
-            """
-        static let codeExists = "SELECT 1 FROM authorization_codes WHERE code_hash = $1"
-
         static let tokenColumns = PostgresTokenColumns.names
+        /// Consumes the code $1 at $2 and inserts the access token $3 to $10 and the refresh token $11 to $18 in one
+        /// statement, which PostgreSQL runs as one transaction. Parameters in a SELECT list take no type from the
+        /// target column, so the casts give them one. Returns whether this statement consumed the code and whether the code
+        /// exists.
+        static let redeemCode = """
+            WITH consumed AS (\
+            UPDATE authorization_codes SET consumed_at = $2 WHERE code_hash = $1 AND consumed_at IS NULL RETURNING 1\
+            ), access AS (\
+            INSERT INTO access_tokens (\(tokenColumns)) \
+            SELECT $3, $4, $5, $6, $7, $8::bigint, $9::bigint, $10::bigint FROM consumed\
+            ), refresh AS (\
+            INSERT INTO refresh_tokens (\(tokenColumns)) \
+            SELECT $11, $12, $13, $14, $15, $16::bigint, $17::bigint, $18::bigint FROM consumed \
+            WHERE $11::text IS NOT NULL\
+            ) SELECT EXISTS (SELECT 1 FROM consumed), EXISTS (SELECT 1 FROM authorization_codes WHERE code_hash = $1)
+            """
         static let insertAccess = "INSERT INTO access_tokens (\(tokenColumns)) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
         static let insertRefresh =
             "INSERT INTO refresh_tokens (\(tokenColumns)) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
@@ -73,25 +83,26 @@ extension PostgresStore {
     /// Atomically marks the code consumed at `now` and stores `access` and `refresh`, but only if the code is
     /// still unconsumed.
     ///
-    /// The conditional UPDATE locks the code's row until COMMIT. A concurrent caller, in this process or another
-    /// instance, waits for that lock and then finds `consumed_at` set, so exactly one UPDATE returns the row. A
-    /// failed token insert rolls the whole transaction back and leaves the code unconsumed. The transaction never
-    /// runs again after a connection lost during COMMIT, because a second run would find its own consumed code
-    /// and report a replay.
+    /// One statement does it all (`SQL.redeemCode`), so a redemption costs one round trip. Its UPDATE locks the
+    /// code's row until the statement commits. A concurrent caller, in this process or another instance, waits for
+    /// that lock and then re-checks `consumed_at` on the new row version and finds it set, so exactly one statement
+    /// consumes the code and inserts tokens. A failed token insert fails the whole statement and leaves the code
+    /// unconsumed. The statement never runs again after a lost connection, because a second run would find its own
+    /// consumed code and report a replay.
     public func redeemAuthorizationCode(
         hash: String, at now: Int64, access: AccessToken, refresh: RefreshToken?
     ) throws(StoreError) -> CodeRedemptionResult {
-        try transaction { connection in
-            guard try !connection.query(SQL.consumeCode, [hash, now]).isEmpty else {
-                let exists = try !connection.query(SQL.codeExists, [hash]).isEmpty
-                return exists ? .alreadyConsumed : .notFound
+        let refreshValues = refresh.map(PostgresTokenColumns.values) ?? Array(repeating: nil, count: 8)
+        let parameters: [(any PostgresParameter)?] =
+            [hash, now] + PostgresTokenColumns.values(of: access) + refreshValues
+        return try runOnce { connection in
+            guard let row = try connection.query(SQL.redeemCode, parameters).first else {
+                throw PostgresError(kind: .invalidValue, message: "the code redemption statement returned no row")
             }
-
-            try connection.run(SQL.insertAccess, PostgresTokenColumns.values(of: access))
-            if let refresh {
-                try connection.run(SQL.insertRefresh, PostgresTokenColumns.values(of: refresh))
+            if try row.bool(at: 0) {
+                return .redeemed
             }
-            return .redeemed
+            return try row.bool(at: 1) ? .alreadyConsumed : .notFound
         }
     }
 
