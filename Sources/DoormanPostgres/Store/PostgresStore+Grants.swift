@@ -13,8 +13,8 @@ extension PostgresStore {
         static let tokenColumns = PostgresTokenColumns.names
         /// Consumes the code $1 at $2 and inserts the access token $3 to $10 and the refresh token $11 to $18 in one
         /// statement, which PostgreSQL runs as one transaction. Parameters in a SELECT list take no type from the
-        /// target column, so the casts give them one. Returns whether this statement consumed the code and whether the code
-        /// exists.
+        /// target column, so the casts give them one. Returns whether this statement consumed the code and whether
+        /// the code exists.
         static let redeemCode = """
             WITH consumed AS (\
             UPDATE authorization_codes SET consumed_at = $2 WHERE code_hash = $1 AND consumed_at IS NULL RETURNING 1\
