@@ -65,7 +65,8 @@ def build(path, page_size, tokens, codes, now):
 
 
 def exchange(path, exchanges, batch, now):
-    """Run the exchanges with an empty log and return the page numbers of the frames they wrote."""
+    """Run the exchanges with an empty log. Return their count, the page size, the page number of every frame they
+    wrote and the table or index that owns each of those pages."""
     db = sqlite3.connect(path, isolation_level=None)
     db.execute("PRAGMA wal_autocheckpoint=0")
     db.execute("PRAGMA cache_size=-65536")
@@ -93,7 +94,7 @@ def exchange(path, exchanges, batch, now):
     # A log starts with a 32-byte header, and each frame is a 24-byte header followed by one page.
     pages = [struct.unpack(">I", data[offset:offset + 4])[0]
              for offset in range(32, len(data) - 23, 24 + page_size)]
-    return len(codes), page_size, [owners.get(page, "pages added to the file") for page in pages]
+    return len(codes), page_size, pages, [owners.get(page, "pages added to the file") for page in pages]
 
 
 def main():
@@ -115,9 +116,11 @@ def main():
         path = os.path.join(tempfile.mkdtemp(prefix="doorman-wal-frames-"), "doorman.sqlite3")
         build(path, arguments.page_size, arguments.tokens, arguments.codes, now)
         print(f"built {path}")
-    count, page_size, owners = exchange(path, arguments.exchanges, arguments.batch, now)
+    count, page_size, pages, owners = exchange(path, arguments.exchanges, arguments.batch, now)
     print(f"{len(owners) / count:.2f} frames of {page_size} bytes per exchange, {count} exchanges, "
           f"{arguments.batch} per transaction")
+    # A checkpoint copies each page once however many frames the log holds for it.
+    print(f"{len(set(pages)) / count:.2f} distinct pages per exchange, which a checkpoint copies")
     for name, frames in collections.Counter(owners).most_common():
         print(f"  {name:32} {frames / count:.2f}")
 
