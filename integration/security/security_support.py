@@ -1,6 +1,8 @@
 """Requests and records that the security suite shares: client credentials, token requests, extra web apps."""
 
 import base64
+import hashlib
+import re
 import secrets
 import subprocess
 from dataclasses import dataclass
@@ -121,3 +123,16 @@ def signed_in_browser(doorman, account):
 def database_path(doorman):
     """Return the path of the session server's SQLite file."""
     return doorman.data_dir + "/doorman.sqlite3"
+
+
+# A code or token that Doorman issues: 14 hexadecimal digits of the issue time in microseconds, then 32 random bytes
+# in unpadded base64url.
+ORDERED_VALUE = re.compile(r"(?P<time>[0-9a-f]{14})(?P<random>[A-Za-z0-9_-]{43})")
+
+
+def storage_key(value):
+    """Return the key under which Doorman stores a code or token, as TokenHash.of computes it: the time digits of an
+    issued value followed by the hexadecimal SHA-256 of the whole value, and the hash alone for any other value."""
+    digest = hashlib.sha256(value.encode()).hexdigest()
+    match = ORDERED_VALUE.fullmatch(value)
+    return match.group("time") + digest if match else digest

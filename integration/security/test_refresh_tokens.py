@@ -1,6 +1,5 @@
 """Refresh token rotation with families and a grace window, as a client sees it over HTTP."""
 
-import hashlib
 import sqlite3
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -11,7 +10,7 @@ import wire
 from doorman import DoormanServer
 from grants_flow import (code_for, create_web_app, get_me, new_verifier, redeem, refresh, s256_challenge,
                          signed_in_browser)
-from security_support import database_path
+from security_support import database_path, storage_key
 
 SHORT_GRACE_SECONDS = 1
 # The default of --refresh-inactivity-seconds: 30 days.
@@ -169,7 +168,7 @@ def test_idle_refresh_token_expires(doorman, browser):
     """RFC 9700 section 4.14.2: a refresh token expires after a time without use, 30 days by default, after
     which it is `invalid_grant`."""
     token = new_tokens(doorman, browser)["refresh_token"]
-    token_hash = hashlib.sha256(token.encode()).hexdigest()
+    token_hash = storage_key(token)
     with sqlite3.connect(database_path(doorman)) as connection:
         created_at, expires_at = connection.execute(
             "SELECT created_at, expires_at FROM refresh_tokens WHERE token_hash = ?", (token_hash,)).fetchone()

@@ -1,7 +1,6 @@
 """The token endpoint's grant rules and the use of access tokens at the v5 API (RFC 6749 sections 3.2, 4.1.3,
 5 and 10.10, RFC 6750 sections 2 and 3)."""
 
-import hashlib
 import re
 import sqlite3
 import time
@@ -12,8 +11,8 @@ import requests
 import wire
 from grants_flow import code_for, create_web_app, get_me, redeem, refresh, signed_in_browser, token_request
 from security_support import (
-    INVALID_CLIENT, INVALID_REQUEST, REVOKE_PATH, TIMEOUT_SECONDS, TOKEN_PATH, body_credentials, database_path,
-    oauth_error, post,
+    INVALID_CLIENT, INVALID_REQUEST, ORDERED_VALUE, REVOKE_PATH, TIMEOUT_SECONDS, TOKEN_PATH, body_credentials,
+    database_path, oauth_error, post, storage_key,
 )
 
 TOKEN_PATHS = [TOKEN_PATH, "/api/v5/oauth/token", "/oauth/token"]
@@ -47,8 +46,8 @@ def assert_invalid_grant(response):
 
 
 def code_row(doorman, code):
-    """Return `(created_at, expires_at)` of the stored code, which the table keeps under its SHA-256 hash."""
-    code_hash = hashlib.sha256(code.encode()).hexdigest()
+    """Return `(created_at, expires_at)` of the stored code, which the table keeps under its storage key."""
+    code_hash = storage_key(code)
     with sqlite3.connect(database_path(doorman)) as connection:
         return connection.execute(
             "SELECT created_at, expires_at FROM authorization_codes WHERE code_hash = ?", (code_hash,)
@@ -113,7 +112,7 @@ def test_code_lifetime_and_expiry(doorman, browser):
     # The code's record is moved into the past, as if 600 seconds had gone by.
     with sqlite3.connect(database_path(doorman)) as connection:
         connection.execute("UPDATE authorization_codes SET expires_at = ? WHERE code_hash = ?",
-                           (int(time.time()) - 1, hashlib.sha256(code.encode()).hexdigest()))
+                           (int(time.time()) - 1, storage_key(code)))
     assert_invalid_grant(redeem(doorman.base_url, doorman.web_app, code))
 
 
@@ -177,15 +176,34 @@ def test_refresh_scope_outside_grant_is_invalid_scope(doorman, browser):
 
 def test_codes_and_tokens_carry_256_bits(doorman, browser, second_client):
     """RFC 6749 section 10.10: the chance of guessing a code, token or client secret must be at most 2^-128.
-    Each is at least 43 base64url characters, the form of 32 random bytes, and no two are alike."""
+    The random part of each is at least 43 base64url characters, the form of 32 random bytes, and no two are alike.
+    Codes and tokens begin with 14 digits of their issue time, which are not random and do not count."""
     code = code_for(browser, doorman.web_app)
     tokens = redeem(doorman.base_url, doorman.web_app, code).json()
-    values = [code, tokens["access_token"], tokens["refresh_token"], doorman.web_app.client_secret,
-              second_client.client_secret]
+    issued = [code, tokens["access_token"], tokens["refresh_token"]]
+    client_secrets = [doorman.web_app.client_secret, second_client.client_secret]
 
-    for value in values:
+    for value in issued:
+        match = ORDERED_VALUE.fullmatch(value)
+        assert match, f"{value!r} is not 14 time digits and 43 base64url characters"
+        assert OPAQUE_256_BITS.fullmatch(match.group("random"))
+    for value in client_secrets:
         assert OPAQUE_256_BITS.fullmatch(value), f"{value!r} is shorter than 256 bits in base64url"
-    assert len(set(values)) == len(values)
+    assert len(set(issued + client_secrets)) == len(issued + client_secrets)
+
+
+def test_codes_and_tokens_begin_with_issue_time(doorman, browser):
+    """Codes and tokens begin with the time they were issued in microseconds, in hexadecimal, so that their keys
+    sort in issue order."""
+    before = time.time_ns() // 1000
+    code = code_for(browser, doorman.web_app)
+    tokens = redeem(doorman.base_url, doorman.web_app, code).json()
+    after = time.time_ns() // 1000
+
+    times = [int(ORDERED_VALUE.fullmatch(value).group("time"), 16)
+             for value in (code, tokens["access_token"], tokens["refresh_token"])]
+    assert before <= times[0] <= times[1] <= after
+    assert times[1] == times[2]
 
 
 BAD_REQUESTS = {
