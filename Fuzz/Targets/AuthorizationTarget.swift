@@ -8,7 +8,8 @@ extension FuzzTarget {
     /// encoded again must parse back to themselves. As a client id and a secret separated by a line feed, the input
     /// becomes a Basic header built as RFC 6749 section 2.3.1 requires: form-encoded parts, then base64. The
     /// parser's form decoding, and `TokenRequest.parse` after a raw parse as the token endpoint does it, must both
-    /// give the id and the secret back.
+    /// give the id and the secret back, unless the header is longer than `AuthorizationCredentials.maximumLength`,
+    /// which the parser must reject as too long.
     static let authorization = FuzzTarget(name: "authorization") { bytes in
         for decoding in [AuthorizationCredentials.BasicDecoding.formURLEncoded, .raw] {
             if let credentials = try? AuthorizationCredentials.parse(bytes, basicDecoding: decoding) {
@@ -48,6 +49,12 @@ extension FuzzTarget {
         let encodedID = FormURLEncoding.encode(id)
         let encodedSecret = FormURLEncoding.encode(secret)
         let header = "Basic " + base64Encoded(Array((encodedID + ":" + encodedSecret).utf8))
+        // Form encoding triples a non-ASCII byte and base64 adds a third, so a short input can build a header over
+        // the parser's limit, which must reject it.
+        guard header.utf8.count <= AuthorizationCredentials.maximumLength else {
+            checkRejectedAsTooLong(header)
+            return
+        }
         let decoded = try? AuthorizationCredentials.parse(header, basicDecoding: .formURLEncoded)
         check(isSame(decoded, id, secret), "a built Basic header does not decode to its parts")
 
@@ -57,6 +64,17 @@ extension FuzzTarget {
             return
         }
         checkTokenRequest(basic: (rawID, rawSecret), id: id, secret: secret)
+    }
+
+    private static func checkRejectedAsTooLong(_ header: String) {
+        do {
+            _ = try AuthorizationCredentials.parse(header, basicDecoding: .formURLEncoded)
+            check(false, "a Basic header over the length limit is accepted")
+        } catch {
+            check(
+                error == .authorizationTooLong(limit: AuthorizationCredentials.maximumLength),
+                "a Basic header over the length limit is not rejected as too long")
+        }
     }
 
     private static func checkTokenRequest(basic: (id: String, secret: String), id: String, secret: String) {
