@@ -8,7 +8,7 @@ every frame header in the log and names the table or index that owns the page th
 Python's sqlite3 module must link the same libsqlite3 as Doorman (Debian's, on Debian).
 
 --keys ordered (the default) makes keys as TokenHash.of does for OrderedToken values: 14 hexadecimal digits of the
-issue time in microseconds, then the SHA-256. --keys plain makes the plain SHA-256 keys of earlier releases, which
+issue time in microseconds, then the SHA-256 of the random part. --keys plain makes the plain SHA-256 keys of earlier releases, which
 land on random pages.
 
 Usage: scripts/bench-wal-frames.py [--page-size 4096] [--tokens 1000000] [--codes 240000]

@@ -24,6 +24,14 @@ struct OrderedTokenTests {
         #expect(value.utf8.count == OrderedToken.length)
     }
 
+    @Test func keyChangesWithTheTimeDigits() {
+        let value = OrderedToken.make(random: FixedRandomSource(byte: 7), microseconds: 1000)
+        let sameRandomOtherTime = OrderedToken.make(random: FixedRandomSource(byte: 7), microseconds: 1001)
+
+        #expect(TokenHash.of(value) != TokenHash.of(sameRandomOtherTime))
+        #expect(!TokenHash.matches(sameRandomOtherTime, hash: TokenHash.of(value)))
+    }
+
     @Test func keysSortInIssueOrder() {
         let start = OrderedToken.currentMicroseconds()
         let values = (0..<200).map { step in
@@ -35,9 +43,9 @@ struct OrderedTokenTests {
         #expect(Set(keys).count == values.count)
     }
 
-    @Test func keyOfAnOrderedValueIsItsTimeThenTheHashOfTheWhole() {
+    @Test func keyOfAnOrderedValueIsItsTimeThenTheHashOfTheRest() {
         let value = OrderedToken.make(random: SodiumRandomSource(), microseconds: 1_764_892_800_000_000)
-        let hash = Hex.encode(SHA256.hash(Array(value.utf8)))
+        let hash = Hex.encode(SHA256.hash(Array(value.utf8.dropFirst(OrderedToken.timeDigits))))
 
         #expect(TokenHash.of(value) == String(value.prefix(OrderedToken.timeDigits)) + hash)
         #expect(TokenHash.of(value).utf8.count == OrderedToken.timeDigits + 64)
@@ -65,6 +73,7 @@ struct OrderedTokenTests {
 
         #expect(TokenHash.matches(value, hash: TokenHash.of(value)))
         #expect(!TokenHash.matches(value, hash: plainHash))
+        #expect(!TokenHash.matches(value, hash: String(value.prefix(OrderedToken.timeDigits)) + plainHash))
         #expect(!TokenHash.matches(value, hash: String(TokenHash.of(value).dropFirst(OrderedToken.timeDigits))))
     }
 

@@ -131,8 +131,11 @@ ORDERED_VALUE = re.compile(r"(?P<time>[0-9a-f]{14})(?P<random>[A-Za-z0-9_-]{43})
 
 
 def storage_key(value):
-    """Return the key under which Doorman stores a code or token, as TokenHash.of computes it: the time digits of an
-    issued value followed by the hexadecimal SHA-256 of the whole value, and the hash alone for any other value."""
-    digest = hashlib.sha256(value.encode()).hexdigest()
+    """Return the key under which Doorman stores a code or token, as TokenHash.of computes it.
+
+    For a value that Doorman issued, that is its time digits followed by the hexadecimal SHA-256 of its random part.
+    For any other value, it is the hash of the whole value."""
     match = ORDERED_VALUE.fullmatch(value)
-    return match.group("time") + digest if match else digest
+    if match is None:
+        return hashlib.sha256(value.encode()).hexdigest()
+    return match.group("time") + hashlib.sha256(match.group("random").encode()).hexdigest()

@@ -34,17 +34,24 @@ public enum OrderedToken {
     /// Returns the time digits at the start of `value` when it has the shape that `make` gives, or nil.
     ///
     /// The check is on the shape only: a client may send anything, and the key of a value that merely looks
-    /// ordered still contains the hash of the whole value.
+    /// ordered still contains the hash of the rest of the value.
     public static func timePrefix(of value: String) -> Substring? {
-        let utf8 = value.utf8
-        guard utf8.count == length else {
+        guard hasOrderedShape(Array(value.utf8)) else {
             return nil
         }
-        let end = utf8.index(utf8.startIndex, offsetBy: timeDigits)
-        guard utf8[..<end].allSatisfy(isLowercaseHexDigit) else {
-            return nil
+        return value.prefix(timeDigits)
+    }
+
+    /// Returns whether the UTF-8 bytes `value` are `length` long and begin with `timeDigits` lowercase hexadecimal
+    /// digits.
+    static func hasOrderedShape(_ value: [UInt8]) -> Bool {
+        guard value.count == length else {
+            return false
         }
-        return value[..<end]
+        for index in 0..<timeDigits where !isLowercaseHexDigit(value[index]) {
+            return false
+        }
+        return true
     }
 
     /// Reads the system's real-time clock and returns microseconds since the Unix epoch.
