@@ -82,6 +82,17 @@ public final class PostgresDatabase: Sendable {
         try retrying(idempotent: true) { connection throws -> T in try body(connection) }
     }
 
+    /// Runs `body`, one statement in autocommit mode that changes rows but is safe to run twice, and runs it again on
+    /// a new connection after a lost connection, a serialization failure or a deadlock, up to `maximumAttempts` runs
+    /// in all.
+    ///
+    /// A lost connection leaves unknown whether the statement committed, so `body` must give the same answer when
+    /// its first run did, for example by finding a row that only its own first run can have written.
+    @discardableResult
+    public func repeatableStatement<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
+        try retrying(idempotent: true) { connection throws -> T in try body(connection) }
+    }
+
     /// Runs `body` between BEGIN and COMMIT on a pooled connection, and runs the whole transaction again when that
     /// is safe, up to `maximumAttempts` runs in all.
     ///

@@ -135,7 +135,8 @@ def storage_key(value):
 
     For a value that Doorman issued, that is its time digits followed by the hexadecimal SHA-256 of its random part.
     For any other value, it is the hash of the whole value."""
-    match = ORDERED_VALUE.fullmatch(value)
-    if match is None:
-        return hashlib.sha256(value.encode()).hexdigest()
-    return match.group("time") + hashlib.sha256(match.group("random").encode()).hexdigest()
+    data = value.encode()
+    # The same shape check as OrderedToken.hasOrderedShape: 57 UTF-8 bytes, the first 14 lowercase hexadecimal.
+    if len(data) != 57 or not re.fullmatch(rb"[0-9a-f]{14}", data[:14]):
+        return hashlib.sha256(data).hexdigest()
+    return data[:14].decode() + hashlib.sha256(data[14:]).hexdigest()

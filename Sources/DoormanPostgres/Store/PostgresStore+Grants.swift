@@ -12,9 +12,9 @@ extension PostgresStore {
             """
         static let tokenColumns = PostgresTokenColumns.names
         /// Consumes the code $1 at $2 and inserts the access token $3 to $10 and the refresh token $11 to $18 in one
-        /// statement, which PostgreSQL runs as one transaction. Parameters in a SELECT list take no type from the
-        /// target column, so the casts give them one. Returns whether this statement consumed the code and whether
-        /// the code exists.
+        /// statement, which PostgreSQL runs as one transaction. The casts make the parameter types explicit. Returns
+        /// whether this statement consumed the code, and whether the access token $3 was stored before it began,
+        /// which only an earlier run of the same redemption can have done.
         static let redeemCode = """
             WITH consumed AS (\
             UPDATE authorization_codes SET consumed_at = $2 WHERE code_hash = $1 AND consumed_at IS NULL RETURNING 1\
@@ -25,8 +25,9 @@ extension PostgresStore {
             INSERT INTO refresh_tokens (\(tokenColumns)) \
             SELECT $11, $12, $13, $14, $15, $16::bigint, $17::bigint, $18::bigint FROM consumed \
             WHERE $11::text IS NOT NULL\
-            ) SELECT EXISTS (SELECT 1 FROM consumed), EXISTS (SELECT 1 FROM authorization_codes WHERE code_hash = $1)
+            ) SELECT EXISTS (SELECT 1 FROM consumed), EXISTS (SELECT 1 FROM access_tokens WHERE token_hash = $3)
             """
+        static let codeExists = "SELECT 1 FROM authorization_codes WHERE code_hash = $1"
         static let insertAccess = "INSERT INTO access_tokens (\(tokenColumns)) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
         static let insertRefresh =
             "INSERT INTO refresh_tokens (\(tokenColumns)) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
@@ -87,23 +88,29 @@ extension PostgresStore {
     /// code's row until the statement commits. A concurrent caller, in this process or another instance, waits for
     /// that lock and then re-checks `consumed_at` on the new row version and finds it set, so exactly one statement
     /// consumes the code and inserts tokens. A failed token insert fails the whole statement and leaves the code
-    /// unconsumed. The statement never runs again after a lost connection, because a second run would find its own
-    /// consumed code and report a replay.
+    /// unconsumed.
+    ///
+    /// After a lost connection the statement runs again. A run that finds the code consumed and `access` stored
+    /// reports the redemption, because `access` carries a fresh random hash, so only an earlier run of this call
+    /// can have stored it. Only when the code was not consumed here does a second statement look for it, in a snapshot
+    /// taken after any concurrent commit, to tell `.alreadyConsumed` from `.notFound`.
     public func redeemAuthorizationCode(
         hash: String, at now: Int64, access: AccessToken, refresh: RefreshToken?
     ) throws(StoreError) -> CodeRedemptionResult {
         let refreshValues = refresh.map(PostgresTokenColumns.values) ?? Array(repeating: nil, count: 8)
         let parameters: [(any PostgresParameter)?] =
             [hash, now] + PostgresTokenColumns.values(of: access) + refreshValues
-        return try runOnce { connection in
+        let redeemed = try repeatable { connection in
             guard let row = try connection.query(SQL.redeemCode, parameters).first else {
                 throw PostgresError(kind: .invalidValue, message: "the code redemption statement returned no row")
             }
-            if try row.bool(at: 0) {
-                return .redeemed
-            }
-            return try row.bool(at: 1) ? .alreadyConsumed : .notFound
+            return try row.bool(at: 0) || row.bool(at: 1)
         }
+        if redeemed {
+            return .redeemed
+        }
+        let exists = try read { connection in try !connection.query(SQL.codeExists, [hash]).isEmpty }
+        return exists ? .alreadyConsumed : .notFound
     }
 
     /// Returns the access token with `hash`, revoked or expired ones included, or nil.

@@ -60,6 +60,16 @@ public final class PostgresStore: DoormanStore {
         }
     }
 
+    /// Runs `body` as `PostgresDatabase.repeatableStatement` does, possibly more than once, and maps any error it
+    /// throws to `StoreError`.
+    func repeatable<T>(_ body: (PostgresConnection) throws -> T) throws(StoreError) -> T {
+        do {
+            return try database.repeatableStatement(body)
+        } catch {
+            throw StoreError(postgres: error)
+        }
+    }
+
     /// Runs `body` in a transaction and maps any error it throws to `StoreError`.
     ///
     /// Pass `idempotent` when running `body` twice leaves the same rows as running it once. The transaction may then

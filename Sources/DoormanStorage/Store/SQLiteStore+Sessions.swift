@@ -42,7 +42,7 @@ extension SQLiteStore {
 
     /// Deletes the session with `idHash`; deleting a missing session is not an error.
     public func deleteSession(idHash: String) throws(StoreError) {
-        try withConnection { connection in
+        try transaction { connection in
             try connection.run(SQL.delete, [.text(idHash)])
         }
     }

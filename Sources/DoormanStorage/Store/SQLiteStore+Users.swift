@@ -13,7 +13,7 @@ extension SQLiteStore {
 
     /// Inserts a user. Throws `.conflict("username")` when the username is taken, compared ignoring ASCII case.
     public func createUser(_ user: User) throws(StoreError) {
-        try withConnection { connection in
+        try transaction { connection in
             try connection.run(
                 SQL.insert,
                 [

@@ -88,14 +88,14 @@ extension SQLiteStore {
 
     /// Replaces the secret hash of web app `id`; nil makes it a public client. Returns false when there is none.
     public func setClientSecretHash(_ hash: String?, webAppID id: String) throws(StoreError) -> Bool {
-        try withConnection { connection in
+        try transaction { connection in
             try connection.run(SQL.setSecretHash, [SQLiteValue(hash), .text(id)]) == 1
         }
     }
 
     /// Sets `WebApp.requirePKCE` of web app `id`. Returns false when there is none.
     public func setRequirePKCE(_ requirePKCE: Bool, webAppID id: String) throws(StoreError) -> Bool {
-        try withConnection { connection in
+        try transaction { connection in
             try connection.run(SQL.setRequirePKCE, [StoredValue.bool(requirePKCE), .text(id)]) == 1
         }
     }

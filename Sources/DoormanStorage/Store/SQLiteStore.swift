@@ -39,7 +39,8 @@ public final class SQLiteStore: DoormanStore {
         }
     }
 
-    /// Runs `body` in a write transaction on a pooled connection and maps any error it throws to `StoreError`.
+    /// Runs `body` in a write transaction on the connection kept for writes, and maps any error it throws to
+    /// `StoreError`. Every write of the store goes through here or `groupedTransaction`.
     @discardableResult
     func transaction<T>(_ body: (SQLiteConnection) throws -> T) throws(StoreError) -> T {
         do {

@@ -3,8 +3,8 @@ import Logging
 
 /// The audit events of the token endpoint, from `AuditEvent`.
 ///
-/// Records carry the request id, the client id, the user id and the grant id, which is the SHA-256 of the
-/// code that started the grant and so names the refresh token family. They never carry a code, a token or a
+/// Records carry the request id, the client id, the user id and the grant id, which is the key (`TokenHash.of`) of
+/// the code that started the grant and so names the refresh token family. They never carry a code, a token or a
 /// secret. docs/SECURITY.md lists every event with its fields.
 struct TokenAudit {
     let logger: Logger
