@@ -79,7 +79,7 @@ public final class PostgresDatabase: Sendable {
     /// connection, up to `maximumAttempts` runs in all.
     @discardableResult
     public func read<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
-        try retrying(idempotent: true) { connection throws -> T in try body(connection) }
+        try repeatableStatement(body)
     }
 
     /// Runs `body`, one statement in autocommit mode that changes rows but is safe to run twice, and runs it again on

@@ -47,8 +47,8 @@ struct BulkGrants: GrantWriter {
     }
 
     private func insertAccessToken(_ connection: SQLiteConnection, at now: Int64) throws -> String {
-        let token = OrderedToken.make(random: random, microseconds: OrderedToken.currentMicroseconds())
-        let grantID = TokenHash.of(OrderedToken.make(random: random, microseconds: OrderedToken.currentMicroseconds()))
+        let token = OrderedToken.make(random: random)
+        let grantID = TokenHash.of(OrderedToken.make(random: random))
         try connection.withStatement(Self.insertAccessToken) { statement in
             try statement.bind(TokenHash.of(token), at: 1)
             try statement.bind(catalog.webApp.clientID, at: 2)
@@ -70,7 +70,7 @@ struct BulkGrants: GrantWriter {
         var codes: [String] = []
         codes.reserveCapacity(count)
         for _ in 0..<count {
-            let code = OrderedToken.make(random: random, microseconds: OrderedToken.currentMicroseconds())
+            let code = OrderedToken.make(random: random)
             let record = AuthorizationCode(
                 codeHash: TokenHash.of(code), clientID: catalog.webApp.clientID, userID: catalog.buyer.id,
                 redirectURI: BenchCatalog.redirectURI, scope: .default, createdAt: now,

@@ -36,9 +36,9 @@ struct PostgresBulkGrants: GrantWriter {
         tokens.reserveCapacity(count)
         while tokens.count < count {
             let batch = (0..<min(Self.batchSize, count - tokens.count)).map { _ in
-                OrderedToken.make(random: random, microseconds: OrderedToken.currentMicroseconds())
+                OrderedToken.make(random: random)
             }
-            let grantIDs = batch.map { _ in TokenHash.of(OrderedToken.make(random: random, microseconds: OrderedToken.currentMicroseconds())) }
+            let grantIDs = batch.map { _ in TokenHash.of(OrderedToken.make(random: random)) }
             try database.transaction { connection in
                 try connection.run(
                     Self.insertAccessTokens,
@@ -61,7 +61,7 @@ struct PostgresBulkGrants: GrantWriter {
         codes.reserveCapacity(count)
         while codes.count < count {
             let batch = (0..<min(Self.batchSize, count - codes.count)).map { _ in
-                OrderedToken.make(random: random, microseconds: OrderedToken.currentMicroseconds())
+                OrderedToken.make(random: random)
             }
             try database.transaction { connection in
                 try connection.run(

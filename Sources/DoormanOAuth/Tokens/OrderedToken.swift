@@ -24,27 +24,19 @@ public enum OrderedToken {
     public static let length = timeDigits + 43
 
     /// Returns a new value made at `microseconds` since the Unix epoch, clamped to what `timeDigits` can hold.
-    public static func make(random: any RandomSource, microseconds: Int64) -> String {
+    public static func make(random: any RandomSource, microseconds: Int64 = currentMicroseconds()) -> String {
         let largest: Int64 = 1 << (4 * Int64(timeDigits)) - 1
         let time = String(min(max(microseconds, 0), largest), radix: 16)
         let padding = String(repeating: "0", count: timeDigits - time.utf8.count)
         return padding + time + random.token(bytes: TokenIssuer.secretByteCount)
     }
 
-    /// Returns the time digits at the start of `value` when it has the shape that `make` gives, or nil.
+    /// Returns whether the UTF-8 bytes `value` have the shape that `make` gives: `length` bytes that begin with
+    /// `timeDigits` lowercase hexadecimal digits.
     ///
     /// The check is on the shape only: a client may send anything, and the key of a value that merely looks
     /// ordered still contains the hash of the rest of the value.
-    public static func timePrefix(of value: String) -> Substring? {
-        guard hasOrderedShape(Array(value.utf8)) else {
-            return nil
-        }
-        return value.prefix(timeDigits)
-    }
-
-    /// Returns whether the UTF-8 bytes `value` are `length` long and begin with `timeDigits` lowercase hexadecimal
-    /// digits.
-    static func hasOrderedShape(_ value: [UInt8]) -> Bool {
+    public static func hasOrderedShape(_ value: [UInt8]) -> Bool {
         guard value.count == length else {
             return false
         }
